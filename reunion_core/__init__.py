@@ -1,0 +1,1 @@
+"""Take Two's core: content, rules, storage and charts. Never imports streamlit."""

@@ -1,0 +1,354 @@
+"""Plotly figure builders: data in, figure out.
+
+Figures are plain Plotly figure dicts ({"data": [...], "layout": {...}}) rather than
+`go.Figure` objects: st.plotly_chart takes either, and building dicts costs a fraction of the
+time on every rerun (see ../shared/STACK-NOTES.md). Every figure has a title, axis titles with
+units, hover text, and an empty state that says what to do to fill it.
+"""
+
+from __future__ import annotations
+
+from .assessment import Verdict
+from .content import (
+    REACTANCE_STAGES,
+    RESPONSES,
+    YOUR_STAGE_BY_KEY,
+    YOUR_STAGES,
+    ReactanceStage,
+    ReconnectionStage,
+)
+from .records import ContactCount, OpennessPoint, StagePoint, VerdictPoint
+from .stages import reactance_stage
+from .store import ROLLING_PERIODS
+
+Figure = dict
+
+HEIGHT = 380
+BAND_COLOURS = ("#f3e5e5", "#f6eddc", "#f4f2d8", "#e6f1e0", "#dcefe9")
+LINE = "#3d5a80"
+AVERAGE = "#e07a5f"
+RESPONSE_COLOURS = {
+    "none": "#9aa5b1",
+    "brief": "#c9b458",
+    "mixed": "#e09f3e",
+    "discouraging": "#b56576",
+    "warm": "#52796f",
+}
+VERDICT_COLOURS = {
+    Verdict.SAFETY_FIRST: "#9b2226",
+    Verdict.TAKE_A_LONG_PAUSE: "#ca6702",
+    Verdict.NOT_YET: "#ee9b00",
+    Verdict.PROCEED_WITH_CARE: "#52796f",
+}
+PERIOD_WORDS = {"day": "day", "week": "week", "month": "month"}
+
+
+def _layout(title: str, x_title: str, y_title: str, **extra) -> dict:
+    layout = {
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        "height": HEIGHT,
+        "margin": {"l": 8, "r": 8, "t": 48, "b": 8},
+        "font": {"size": 12},
+        "xaxis": {"title": {"text": x_title}, "automargin": True},
+        "yaxis": {"title": {"text": y_title}, "automargin": True},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0},
+        "hovermode": "closest",
+    }
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(layout.get(key), dict):
+            layout[key] = {**layout[key], **value}
+        else:
+            layout[key] = value
+    return layout
+
+
+def _empty(title: str, x_title: str, y_title: str, message: str) -> Figure:
+    layout = _layout(
+        title,
+        x_title,
+        y_title,
+        xaxis={"showticklabels": False, "showgrid": False, "zeroline": False},
+        yaxis={"showticklabels": False, "showgrid": False, "zeroline": False},
+    )
+    layout["annotations"] = [
+        {
+            "text": message,
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0.5,
+            "y": 0.5,
+            "showarrow": False,
+            "font": {"size": 14, "color": "#6b7280"},
+        }
+    ]
+    return {"data": [], "layout": layout}
+
+
+def _mode(n: int) -> str:
+    return "lines+markers" if n <= 60 else "lines"
+
+
+def _period_label(bucket: str) -> str:
+    return {"day": "Daily", "week": "Weekly", "month": "Monthly"}[bucket]
+
+
+def openness_timeline(points: list[OpennessPoint], bucket: str) -> Figure:
+    """Their openness over time, the five stage bands shaded behind it, with a rolling mean."""
+    title = "How open they seem, over time"
+    y_title = "Openness (0–100)"
+    if not points:
+        return _empty(title, "Date", y_title, "No check-ins in this range yet.<br>Save a check-in to start the line.")
+    x = [p.period.isoformat() for p in points]
+    stage_names = [reactance_stage(round(p.mean)).name for p in points]
+    word = PERIOD_WORDS[bucket]
+    data = [
+        {
+            "type": "scatter",
+            "mode": _mode(len(points)),
+            "name": f"{_period_label(bucket)} mean",
+            "x": x,
+            "y": [round(p.mean, 1) for p in points],
+            "customdata": [[p.checkins, s] for p, s in zip(points, stage_names, strict=True)],
+            "line": {"color": LINE, "width": 1.5},
+            "hovertemplate": f"{word.capitalize()} of %{{x|%d %b %Y}}<br>Openness %{{y:.0f}}/100"
+            "<br>%{customdata[1]}<br>%{customdata[0]} check-in(s)<extra></extra>",
+        },
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "name": f"Rolling average ({ROLLING_PERIODS} {word}s)",
+            "x": x,
+            "y": [round(p.rolling, 1) for p in points],
+            "line": {"color": AVERAGE, "width": 2.5},
+            "hovertemplate": "%{x|%d %b %Y}<br>Average %{y:.0f}/100<extra></extra>",
+        },
+    ]
+    layout = _layout(title, "Date", y_title, yaxis={"range": [0, 100], "dtick": 20, "fixedrange": True})
+    layout["shapes"], layout["annotations"] = _bands("y")
+    return {"data": data, "layout": layout}
+
+
+def _bands(axis: str) -> tuple[list[dict], list[dict]]:
+    """The five reactance bands as shaded rectangles along one axis, labelled on the edge."""
+    shapes, notes = [], []
+    for stage, colour in zip(REACTANCE_STAGES, BAND_COLOURS, strict=True):
+        low, high = stage.low, min(stage.high + 1, 100)
+        if axis == "y":
+            shapes.append(
+                {"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": low,
+                 "y1": high, "fillcolor": colour, "line": {"width": 0}, "layer": "below"}
+            )
+            notes.append(
+                {"text": stage.short, "xref": "paper", "x": 0.005, "xanchor": "left", "yref": "y",
+                 "y": (low + high) / 2, "showarrow": False, "font": {"size": 10, "color": "#6b7280"}}
+            )
+        else:
+            shapes.append(
+                {"type": "rect", "yref": "paper", "y0": 0, "y1": 1, "xref": "x", "x0": low,
+                 "x1": high, "fillcolor": colour, "line": {"width": 0}, "layer": "below"}
+            )
+            notes.append(
+                {"text": stage.short, "yref": "paper", "y": 1.0, "yanchor": "bottom", "xref": "x",
+                 "x": (low + high) / 2, "showarrow": False, "font": {"size": 10, "color": "#6b7280"},
+                 "textangle": 0}
+            )
+    return shapes, notes
+
+
+def _stage_axis(stages: tuple) -> dict:
+    return {
+        "tickmode": "array",
+        "tickvals": [s.number for s in stages],
+        "ticktext": [s.short for s in stages],
+        "range": [0.5, len(stages) + 0.5],
+        "fixedrange": True,
+    }
+
+
+def your_stage_timeline(points: list[StagePoint], bucket: str) -> Figure:
+    """Your own stage (of 7) over time, as a step line."""
+    title = "Your stage over time"
+    if not points:
+        return _empty(title, "Date", "Your stage (1–7)", "No check-ins in this range yet.")
+    stages = [YOUR_STAGE_BY_KEY[p.your_stage] for p in points]
+    data = [
+        {
+            "type": "scatter",
+            "mode": _mode(len(points)),
+            "name": "Your stage",
+            "x": [p.period.isoformat() for p in points],
+            "y": [s.number for s in stages],
+            "customdata": [s.name for s in stages],
+            "line": {"shape": "hv", "color": LINE, "width": 2},
+            "hovertemplate": f"{PERIOD_WORDS[bucket].capitalize()} of %{{x|%d %b %Y}}"
+            "<br>%{customdata}<extra></extra>",
+        }
+    ]
+    layout = _layout(title, "Date", "Your stage (1–7)", yaxis=_stage_axis(YOUR_STAGES), showlegend=False)
+    return {"data": data, "layout": layout}
+
+
+def journey_map(points: list[StagePoint], bucket: str) -> Figure:
+    """Your stage against how open they seem, one point per period, joined in time order."""
+    title = "Journey map: you and them"
+    x_title = "How open they seem (0–100)"
+    y_title = "Your stage (1–7)"
+    if not points:
+        return _empty(title, x_title, y_title, "No check-ins in this range yet.")
+    stages = [YOUR_STAGE_BY_KEY[p.your_stage] for p in points]
+    theirs = [reactance_stage(round(p.openness)).name for p in points]
+    n = len(points)
+    data = [
+        {
+            "type": "scatter",
+            "mode": "lines+markers",
+            "name": f"One point per {PERIOD_WORDS[bucket]}",
+            "x": [round(p.openness, 1) for p in points],
+            "y": [s.number for s in stages],
+            "customdata": [
+                [p.period.isoformat(), s.name, t] for p, s, t in zip(points, stages, theirs, strict=True)
+            ],
+            "line": {"color": "rgba(61,90,128,0.25)", "width": 1},
+            "marker": {
+                "size": 7 if n <= 200 else 4,
+                "color": list(range(n)),
+                "colorscale": [[0, "#c7d3e3"], [1, LINE]],
+                "showscale": False,
+            },
+            "hovertemplate": "%{customdata[0]}<br>You: %{customdata[1]}"
+            "<br>Them: %{customdata[2]} (%{x:.0f}/100)<extra></extra>",
+        },
+        {
+            "type": "scatter",
+            "mode": "markers+text",
+            "name": "Latest",
+            "x": [round(points[-1].openness, 1)],
+            "y": [stages[-1].number],
+            "text": ["Now"],
+            "textposition": "top center",
+            "marker": {"size": 13, "color": AVERAGE, "line": {"color": "white", "width": 2}},
+            "hovertemplate": "Latest: %{x:.0f}/100<extra></extra>",
+        },
+    ]
+    layout = _layout(
+        title,
+        x_title,
+        y_title,
+        xaxis={"range": [0, 100], "dtick": 20, "fixedrange": True},
+        yaxis=_stage_axis(YOUR_STAGES),
+        margin={"t": 64},
+    )
+    layout["shapes"], layout["annotations"] = _bands("x")
+    return {"data": data, "layout": layout}
+
+
+def time_in_stages(rows: list[tuple[ReactanceStage | ReconnectionStage, int]], whose: str) -> Figure:
+    """Days spent in each stage of one model, as horizontal bars."""
+    title = f"Days in each of {whose} stages"
+    if not any(days for _, days in rows):
+        return _empty(title, "Days", "Stage", "No check-ins in this range yet.")
+    data = [
+        {
+            "type": "bar",
+            "orientation": "h",
+            "name": "Days",
+            "x": [days for _, days in rows],
+            "y": [stage.short for stage, _ in rows],
+            "customdata": [stage.name for stage, _ in rows],
+            "marker": {"color": LINE},
+            "hovertemplate": "%{customdata}: %{x} days<extra></extra>",
+        }
+    ]
+    layout = _layout(
+        title, "Days", "Stage", yaxis={"autorange": "reversed", "fixedrange": True}, showlegend=False
+    )
+    return {"data": data, "layout": layout}
+
+
+def contacts_per_period(counts: list[ContactCount], bucket: str) -> Figure:
+    """Contacts per period, split by who reached out (two panels), stacked by their response."""
+    word = PERIOD_WORDS[bucket]
+    title = f"Contacts per {word}"
+    y_title = f"Contacts per {word}"
+    if not counts:
+        return _empty(title, "Date", y_title, "No contacts in this range.<br>That's your no-contact streak.")
+    data = []
+    for response in RESPONSES:
+        for panel, initiator in enumerate(("me", "them")):
+            rows = [c for c in counts if c.response == response.key and c.initiator == initiator]
+            if not rows:
+                continue
+            data.append(
+                {
+                    "type": "bar",
+                    "name": response.label,
+                    "legendgroup": response.key,
+                    "showlegend": not any(t["legendgroup"] == response.key for t in data),
+                    "x": [c.period.isoformat() for c in rows],
+                    "y": [c.count for c in rows],
+                    "xaxis": "x" if panel == 0 else "x2",
+                    "yaxis": "y" if panel == 0 else "y2",
+                    "marker": {"color": RESPONSE_COLOURS[response.key]},
+                    "hovertemplate": f"{word.capitalize()} of %{{x|%d %b %Y}}<br>"
+                    f"{'You' if panel == 0 else 'They'} reached out: %{{y}}"
+                    f"<br>{response.label}<extra></extra>",
+                }
+            )
+    layout = _layout(
+        title,
+        "",
+        y_title,
+        barmode="stack",
+        height=HEIGHT + 80,
+        xaxis={"anchor": "y", "matches": "x2", "showticklabels": False},
+        yaxis={"domain": [0.56, 1], "title": {"text": "You"}, "rangemode": "tozero", "fixedrange": True},
+    )
+    layout["xaxis2"] = {"anchor": "y2", "title": {"text": "Date"}, "automargin": True}
+    layout["yaxis2"] = {
+        "domain": [0, 0.44], "title": {"text": "They"}, "automargin": True,
+        "rangemode": "tozero", "fixedrange": True,
+    }
+    layout["annotations"] = [
+        {"text": f"You reached out (contacts per {word})", "xref": "paper", "yref": "paper",
+         "x": 0, "y": 1.0, "xanchor": "left", "yanchor": "bottom", "showarrow": False},
+        {"text": f"They reached out (contacts per {word})", "xref": "paper", "yref": "paper",
+         "x": 0, "y": 0.44, "xanchor": "left", "yanchor": "bottom", "showarrow": False},
+    ]
+    layout["legend"] = {**layout["legend"], "y": -0.18}
+    return {"data": data, "layout": layout}
+
+
+def verdict_timeline(points: list[VerdictPoint]) -> Figure:
+    """Each diagnostic verdict over time, from most cautious (top) to proceed with care."""
+    title = "Diagnostic verdicts over time"
+    if not points:
+        return _empty(title, "Date", "Verdict", "No diagnostic runs in this range yet.")
+    verdicts = [Verdict(p.verdict) for p in points]
+    data = [
+        {
+            "type": "scatter",
+            "mode": "lines+markers",
+            "name": "Verdict",
+            "x": [p.at.isoformat() for p in points],
+            "y": [v.level for v in verdicts],
+            "customdata": [v.label for v in verdicts],
+            "line": {"shape": "hv", "color": "#c0c7d0", "width": 1},
+            "marker": {"size": 10, "color": [VERDICT_COLOURS[v] for v in verdicts]},
+            "hovertemplate": "%{x|%d %b %Y}<br>%{customdata}<extra></extra>",
+        }
+    ]
+    layout = _layout(
+        title,
+        "Date",
+        "Verdict",
+        showlegend=False,
+        yaxis={
+            "tickmode": "array",
+            "tickvals": [v.level for v in Verdict],
+            "ticktext": [v.label for v in Verdict],
+            "range": [len(Verdict) - 0.5, -0.5],
+            "fixedrange": True,
+        },
+    )
+    return {"data": data, "layout": layout}
+

@@ -1,0 +1,509 @@
+"""The two seed texts as data: stages, signs, questions, warning signs, resources and tips.
+
+Screens iterate over these tuples, so adding a stage, a sign or a question never touches a page.
+Wording follows the seeds in meaning; where a seed is informal it is said here in plain words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+
+
+@dataclass(frozen=True)
+class Sign:
+    """Something you can observe in how your ex treats you; it points at one reactance stage."""
+
+    key: str
+    text: str
+    stage: str
+
+
+@dataclass(frozen=True)
+class ReactanceStage:
+    """One of the five stages of the ex's emotional reactance (their side)."""
+
+    key: str
+    number: int
+    name: str
+    short: str  # fits a phone-width axis
+    summary: str
+    low: int  # openness band, inclusive
+    high: int
+    signs: tuple[Sign, ...]
+    focus: str
+
+
+@dataclass(frozen=True)
+class ReconnectionStage:
+    """One of the seven stages of reconnecting (your side)."""
+
+    key: str
+    number: int
+    name: str
+    short: str  # fits a phone-width axis
+    summary: str
+    prompts: tuple[str, ...]
+    ready_when: str
+    next_step: str
+    tips: tuple[str, ...]  # keys into TIPS
+
+
+@dataclass(frozen=True)
+class Choice:
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class DiagnosticQuestion:
+    """One of the six questions to ask before any stage: a structured answer plus a reflection."""
+
+    key: str
+    text: str
+    why: str
+    choices: tuple[Choice, ...]
+    reflection_prompt: str
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A yes/no statement: a pause sign, a red flag or a safety question."""
+
+    key: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A place to get help. Kept as data so a person's own local line can sit beside these."""
+
+    key: str
+    name: str
+    region: str
+    phone: str
+    text: str
+    details: str
+
+
+@dataclass(frozen=True)
+class Tip:
+    key: str
+    title: str
+    text: str
+
+
+# --- Their side: emotional reactance -------------------------------------------------------
+# Openness is "how open are they to you right now", 0-100; reactance is its complement.
+# The bands are symmetric around 50, the seed's 49-51 see-saw point, which is Riding the Dragon.
+
+REACTANCE_STAGES: tuple[ReactanceStage, ...] = (
+    ReactanceStage(
+        key="wall",
+        number=1,
+        name="Wall of Reactance",
+        short="Wall",
+        summary="They will not talk to you at all.",
+        low=0,
+        high=19,
+        signs=(
+            Sign("no_reply", "No reply to your messages", "wall"),
+            Sign("calls_ignored", "Calls go unanswered", "wall"),
+            Sign("asked_no_contact", "They asked for no contact, or blocked you", "wall"),
+        ),
+        focus="Give space. Work on yourself; pushing now only raises the wall.",
+    ),
+    ReactanceStage(
+        key="test_drive",
+        number=2,
+        name="Test Drive",
+        short="Test Drive",
+        summary="They answer sometimes, briefly, without emotional investment.",
+        low=20,
+        high=39,
+        signs=(
+            Sign("one_word", "One-word or very short replies", "test_drive"),
+            Sign("heavy_lifting", "You do the heavy lifting in every conversation", "test_drive"),
+            Sign("never_start", "They reply now and then but never start contact", "test_drive"),
+        ),
+        focus="Keep contact light and pleasant, with no pressure and no agenda.",
+    ),
+    ReactanceStage(
+        key="dragon",
+        number=3,
+        name="Riding the Dragon",
+        short="Dragon",
+        summary="Their feelings see-saw around the 50/50 point: hot and cold.",
+        low=40,
+        high=60,
+        signs=(
+            Sign("hot_cold", "Warm one day, cold the next", "dragon"),
+            Sign("mixed_messages", "Mixed messages you can't read", "dragon"),
+            Sign("warm_then_silent", "A long friendly chat, then silence", "dragon"),
+        ),
+        focus="Stay steady. Small good moments tip the balance; don't chase the cold days.",
+    ),
+    ReactanceStage(
+        key="crisis",
+        number=4,
+        name="Crisis Point",
+        short="Crisis",
+        summary="They enjoy your time yet discourage it, facing what getting back would cost.",
+        low=61,
+        high=80,
+        signs=(
+            Sign("enjoy_but_discourage", "They enjoy time with you yet discourage meeting", "crisis"),
+            Sign(
+                "obstacles",
+                "They mention obstacles: a rebound partner, what friends or family will say",
+                "crisis",
+            ),
+            Sign("bad_idea", "They say 'this is a bad idea' while staying in touch", "crisis"),
+        ),
+        focus="Be patient and reassuring; let them face their obstacles at their own pace.",
+    ),
+    ReactanceStage(
+        key="new_beginnings",
+        number=5,
+        name="New Beginnings",
+        short="New Beginnings",
+        summary="Reactance is near zero: they are open and agreeable about getting back.",
+        low=81,
+        high=100,
+        signs=(
+            Sign("openly_warm", "Openly warm and agreeable with you", "new_beginnings"),
+            Sign("open_to_talk", "Open to talking about getting back together", "new_beginnings"),
+            Sign("they_initiate", "They start contact and make plans with you", "new_beginnings"),
+        ),
+        focus="Talk together about how you'd make a healthier relationship this time.",
+    ),
+)
+
+ALL_SIGNS: tuple[Sign, ...] = tuple(s for stage in REACTANCE_STAGES for s in stage.signs)
+
+# --- Your side: seven stages of reconnecting --------------------------------------------------
+
+YOUR_STAGES: tuple[ReconnectionStage, ...] = (
+    ReconnectionStage(
+        key="bubble_space",
+        number=1,
+        name="Bubble space",
+        short="Bubble space",
+        summary="No contact: no talking, no touching, no texting, so both of you cool down.",
+        prompts=(
+            "What feelings are still running hot, and what helps them cool?",
+            "Who did you talk to today: a friend, family, a therapist?",
+            "What was hardest about being alone today, and what was easier than yesterday?",
+        ),
+        ready_when="The intense feelings have cooled and each day feels a little easier.",
+        next_step="Keep no contact today, and reach out to one friend or family member instead.",
+        tips=("self_care",),
+    ),
+    ReconnectionStage(
+        key="defining_yourself",
+        number=2,
+        name="Defining yourself without them",
+        short="Defining you",
+        summary="Get to know who you are on your own, and look back honestly.",
+        prompts=(
+            "How do you spend your time now that it is only yours?",
+            "What music, clothes and shows are you choosing for yourself?",
+            "How do you feel on your own: elated, lonely, wistful?",
+            "Looking back without rose-coloured glasses, what pattern would you not repeat?",
+        ),
+        ready_when=(
+            "You know who you are without them, and after months you still truly want "
+            "to make contact: not on impulse."
+        ),
+        next_step="Write one honest line about the relationship as it really was.",
+        tips=("self_care",),
+    ),
+    ReconnectionStage(
+        key="dip_a_toe",
+        number=3,
+        name="Dip a toe in the water",
+        short="Dip a toe",
+        summary="Low-stakes contact: a daytime text, a short call, with healthy boundaries.",
+        prompts=(
+            "Do you feel jealousy or competitiveness about their time apart?",
+            "Did you offer an olive branch without expecting anything back?",
+            "Did you keep it light, or lay it on too thick too fast?",
+        ),
+        ready_when="Contact is easy and friendly, and you feel no need to pry or to brag.",
+        next_step="Send one light, low-stakes message, and expect nothing back.",
+        tips=("boundaries", "i_statements"),
+    ),
+    ReconnectionStage(
+        key="reboot_date",
+        number=4,
+        name="The reboot date",
+        short="Reboot date",
+        summary="The second first date: lead with your head, keep it slow and steady.",
+        prompts=(
+            "Did you lead with your head rather than your heart?",
+            "What did you learn about who they are now?",
+            "Are you assuming there will be a second date?",
+        ),
+        ready_when="You have met more than once and both want to keep dating, calmly.",
+        next_step="Plan one calm, short date, and take a few minutes to breathe before it.",
+        tips=("micro_dates", "i_statements"),
+    ),
+    ReconnectionStage(
+        key="no_news",
+        number=5,
+        name="No news is good news",
+        short="No news",
+        summary="A calm, undramatic new dynamic: say what you need and ask what they need.",
+        prompts=(
+            "What do you need from this new chapter, and have you said it?",
+            "What do they expect from you?",
+            "Are you keeping your new self-care routines?",
+        ),
+        ready_when="You have both said what you expect, and new boundaries are kept.",
+        next_step="Say one thing you need, as an I-statement, and ask what they need.",
+        tips=("i_statements", "boundaries", "self_care"),
+    ),
+    ReconnectionStage(
+        key="whole_new_you_two",
+        number=6,
+        name="A whole new you two",
+        short="New you two",
+        summary="A new version of you with a new version of them: is it new, or a repeat?",
+        prompts=(
+            "Does this feel like a new beginning or a repeat?",
+            "Do you feel the same as before, or renewed and relaxed?",
+            "What would you tell a friend, family member or therapist about it?",
+        ),
+        ready_when="It feels renewed rather than repeated, and you both want to go on.",
+        next_step="Talk with someone you trust about whether this feels new or repeated.",
+        tips=("micro_dates", "i_statements"),
+    ),
+    ReconnectionStage(
+        key="redefining_love",
+        number=7,
+        name="Redefining love",
+        short="Redefining love",
+        summary="Love with a deeper, more peaceful devotion; keep communicating and keep boundaries.",
+        prompts=(
+            "How is love different from the first time around?",
+            "Which boundaries are you keeping clear?",
+            "What feelings have you shared this week?",
+        ),
+        ready_when="There is no next stage: keep communicating and keep boundaries clear.",
+        next_step="Make time for a micro-date this week.",
+        tips=("micro_dates", "i_statements", "boundaries"),
+    ),
+)
+
+# --- The diagnostic: six questions to run before any stage -------------------------------------
+
+DIAGNOSTIC_QUESTIONS: tuple[DiagnosticQuestion, ...] = (
+    DiagnosticQuestion(
+        key="why_ended",
+        text="Why did the relationship end?",
+        why="Reasons can be messy, but some are clear, and some make reconnecting unwise.",
+        choices=(
+            Choice("grew_apart", "We grew apart"),
+            Choice("communication", "We stopped communicating well"),
+            Choice("circumstances", "Circumstances: distance, timing, stress"),
+            Choice("values", "We want different things from life"),
+            Choice("infidelity", "Someone was unfaithful"),
+            Choice("contempt", "They made me feel bad about myself"),
+            Choice("not_sure", "I'm not sure yet"),
+        ),
+        reflection_prompt="In your own words: what ended it, from your side and from theirs?",
+    ),
+    DiagnosticQuestion(
+        key="your_role",
+        text="What was your role in the breakup?",
+        why="Owning your part does more to avoid the old pitfalls than forgiving theirs.",
+        choices=(
+            Choice("none", "I had no part in it"),
+            Choice("some", "I played some part"),
+            Choice("half", "About half of it was me"),
+            Choice("most", "Most of it was me"),
+            Choice("not_sure", "I'm not sure yet"),
+        ),
+        reflection_prompt="What less-than-loving behaviour of your own do you see?",
+    ),
+    DiagnosticQuestion(
+        key="pattern",
+        text="Do you have a pattern of similar breakups?",
+        why="Stress, trauma or habits can repeat; look at your side of the street.",
+        choices=(
+            Choice("no", "No, this is different"),
+            Choice("somewhat", "Somewhat"),
+            Choice("yes", "Yes, it keeps happening"),
+            Choice("not_sure", "I'm not sure yet"),
+        ),
+        reflection_prompt="What keeps repeating, and what are you doing about it?",
+    ),
+    DiagnosticQuestion(
+        key="why_back",
+        text="Why do you want to get back with them?",
+        why="Be honest: some reasons mean you need more time for yourself first.",
+        choices=(
+            Choice("both_changed", "We have both changed in ways that could make it work"),
+            Choice("value_them", "I value who they are, not just being with someone"),
+            Choice("routines", "I miss the routines we had"),
+            Choice("fear_alone", "I'm scared I won't find anyone else"),
+            Choice("solve_problems", "It would solve my other problems"),
+            Choice("not_sure", "I'm not sure yet"),
+        ),
+        reflection_prompt="What exactly do you want back, and what don't you?",
+    ),
+    DiagnosticQuestion(
+        key="they_want",
+        text="Do they want to get back together with you?",
+        why="You can't control someone else's wishes; you don't want someone who doesn't want you.",
+        choices=(
+            Choice("yes", "Yes, they have said so"),
+            Choice("maybe", "There are signs they might"),
+            Choice("unknown", "I don't know"),
+            Choice("no", "No, they have said they don't"),
+        ),
+        reflection_prompt="What have they said or done that tells you this?",
+    ),
+    DiagnosticQuestion(
+        key="what_different",
+        text="What is different this time around?",
+        why="Annoying habits can change; a deep difference in values about big life plans rarely does.",
+        choices=(
+            Choice("concrete", "We have each named concrete changes"),
+            Choice("some", "Some things have changed"),
+            Choice("nothing_yet", "Nothing has changed yet"),
+            Choice("values_differ", "We still differ on big life plans"),
+        ),
+        reflection_prompt="What are your deal breakers, and which compromises could you make?",
+    ),
+)
+
+PAUSE_SIGNS: tuple[Statement, ...] = (
+    Statement("no_identity", "I don't know who I am without them."),
+    Statement("miss_routines", "I mostly miss the familiar routines we had together."),
+    Statement("fear_alone", "I'm scared I won't find another special someone."),
+    Statement("solve_problems", "I think getting back together will solve all my problems."),
+)
+
+RED_FLAGS: tuple[Statement, ...] = (
+    Statement("unfaithful", "They were unfaithful."),
+    Statement("contempt", "They made me feel bad about myself."),
+    Statement("boundaries_broken", "New boundaries we agreed on are not being kept."),
+    Statement("past_kept_alive", "One of us keeps bringing up the past."),
+    Statement("pattern", "This fits a pattern of similar breakups."),
+)
+
+# The seed says "ask yourself questions like:" and the list was lost. These are widely used
+# warning signs of an abusive relationship; any "yes" means do not get back together.
+SAFETY_QUESTIONS: tuple[Statement, ...] = (
+    Statement("afraid", "Are you, or were you, afraid of them?"),
+    Statement("hurt_threatened", "Have they ever hurt you, or threatened to?"),
+    Statement(
+        "controlled",
+        "Did they control your money, phone, friends, or where you went?",
+    ),
+    Statement("sexual_pressure", "Did they pressure or force you into sexual acts?"),
+    Statement("monitored", "Did they monitor your messages, location or accounts?"),
+    Statement(
+        "threatened_harm",
+        "Did they threaten to hurt themselves or others if you left?",
+    ),
+)
+
+RESOURCES: tuple[Resource, ...] = (
+    Resource(
+        key="us_ndvh",
+        name="National Domestic Violence Hotline (US)",
+        region="United States",
+        phone="800-799-7233",
+        text="Text START to 88788",
+        details="24/7, free and confidential support by phone (800-799-SAFE), text or online chat.",
+    ),
+    Resource(
+        key="outside_us",
+        name="Outside the US",
+        region="Everywhere else",
+        phone="Your local emergency number",
+        text="",
+        details=(
+            "If you are in danger now, call your local emergency number. Otherwise, search for "
+            "your country's domestic-violence helpline; most are free and confidential."
+        ),
+    ),
+)
+
+EMERGENCY_RESOURCE: Resource = RESOURCES[0]
+
+TIPS: tuple[Tip, ...] = (
+    Tip(
+        "i_statements",
+        "Speak in I-statements",
+        "Say \"I feel ___ when you do ___\" instead of blaming or expecting them to read your "
+        "mind. It invites empathy instead of defence.",
+    ),
+    Tip(
+        "micro_dates",
+        "Make time for micro-dates",
+        "No time for a night out? A 20-minute coffee or a short video call still says "
+        "'you matter'.",
+    ),
+    Tip(
+        "self_care",
+        "Keep your self-care routines",
+        "The routines you built while apart are part of the new you; keep them going.",
+    ),
+    Tip(
+        "boundaries",
+        "Set and discuss boundaries",
+        "Say clearly what you need and ask what they need. Boundaries that are agreed and kept "
+        "are what make this time different.",
+    ),
+)
+
+MOODS: tuple[str, ...] = ("Very low", "Low", "Okay", "Good", "Very good")  # stored as 1..5
+
+INITIATORS: tuple[Choice, ...] = (Choice("me", "I reached out"), Choice("them", "They reached out"))
+
+CHANNELS: tuple[Choice, ...] = (
+    Choice("text", "Text or chat"),
+    Choice("call", "Phone or video call"),
+    Choice("in_person", "In person"),
+    Choice("email", "Email or letter"),
+    Choice("social", "Social media"),
+    Choice("other", "Other"),
+)
+
+RESPONSES: tuple[Choice, ...] = (
+    Choice("none", "No reply"),
+    Choice("brief", "Brief or one-word"),
+    Choice("mixed", "Mixed: warm then cold"),
+    Choice("warm", "Warm and engaged"),
+    Choice("discouraging", "Enjoyed it, but discouraging"),
+)
+
+MAX_TEXT = 10_000
+
+
+def _index(items):
+    return MappingProxyType({item.key: item for item in items})
+
+
+REACTANCE_BY_KEY = _index(REACTANCE_STAGES)
+YOUR_STAGE_BY_KEY = _index(YOUR_STAGES)
+SIGN_BY_KEY = _index(ALL_SIGNS)
+QUESTION_BY_KEY = _index(DIAGNOSTIC_QUESTIONS)
+PAUSE_BY_KEY = _index(PAUSE_SIGNS)
+RED_FLAG_BY_KEY = _index(RED_FLAGS)
+SAFETY_BY_KEY = _index(SAFETY_QUESTIONS)
+TIP_BY_KEY = _index(TIPS)
+INITIATOR_BY_KEY = _index(INITIATORS)
+CHANNEL_BY_KEY = _index(CHANNELS)
+RESPONSE_BY_KEY = _index(RESPONSES)
+
+
+def choice_label(question_key: str, choice_key: str) -> str:
+    """The words a person picked for a diagnostic answer."""
+    for choice in QUESTION_BY_KEY[question_key].choices:
+        if choice.key == choice_key:
+            return choice.label
+    return choice_key

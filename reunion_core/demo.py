@@ -1,0 +1,144 @@
+"""A plausible example journey, for trying Take Two and for measuring it.
+
+    python -m reunion_core.demo PATH --years N [--seed S]
+
+The person moves from Bubble space to The reboot date while their ex goes from the Wall of
+Reactance to Crisis Point, with setbacks along the way: daily check-ins, weekly contacts once
+no-contact ends, and a diagnostic every few months. The same seed gives the same journey.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import sys
+import time
+from datetime import date, datetime, timedelta
+from datetime import time as clock
+from pathlib import Path
+
+from .content import REACTANCE_STAGES, YOUR_STAGES
+from .errors import ReunionError, ValidationError
+from .records import CheckIn, Contact, DiagnosticAnswers
+from .stages import reactance_stage
+from .store import Store
+
+NOTES = (
+    "Quiet day. Went for a long walk.",
+    "Talked it through with a friend; felt lighter after.",
+    "Missed them this evening.",
+    "Made a new playlist.",
+    "Felt steady. Work kept me busy.",
+    "",
+    "",
+    "Cooked something new for myself.",
+)
+# Your stage over the journey: (fraction of the way through, stage number 1-7)
+YOUR_PATH = ((0.0, 1), (0.15, 2), (0.40, 3), (0.52, 2), (0.58, 3), (0.80, 4))
+RESPONSE_FOR_STAGE = {
+    "wall": "none",
+    "test_drive": "brief",
+    "dragon": "mixed",
+    "crisis": "discouraging",
+    "new_beginnings": "warm",
+}
+CHANNELS = ("text", "text", "call", "in_person", "social")
+
+
+def journey(years: float, seed: int, today: date) -> tuple[list[CheckIn], list[Contact], list[tuple[datetime, DiagnosticAnswers]]]:
+    """The example journey as records, ending today."""
+    rng = random.Random(seed)
+    days = max(1, round(years * 365))
+    start = today - timedelta(days=days - 1)
+    checkins, contacts, diagnostics = [], [], []
+    for i in range(days):
+        f = i / max(days - 1, 1)
+        day = start + timedelta(days=i)
+        # Openness rises from ~5 to ~72 with slow waves and a setback around the middle.
+        trend = 5 + 67 * f
+        setback = -18 * math.exp(-((f - 0.55) ** 2) / 0.002)
+        wave = 6 * math.sin(i / 9) + rng.gauss(0, 5)
+        openness = int(max(0, min(100, round(trend + setback + wave))))
+        mine = next(n for frac, n in reversed(YOUR_PATH) if f >= frac)
+        their = reactance_stage(openness)
+        signs = [rng.choice(their.signs).key]
+        if rng.random() < 0.3:  # mixed evidence happens
+            neighbour = REACTANCE_STAGES[max(0, min(4, their.number - 1 + rng.choice((-1, 1))))]
+            signs.append(rng.choice(neighbour.signs).key)
+        mood = max(1, min(5, round(2 + 2 * f + rng.gauss(0, 0.8))))
+        at = datetime.combine(day, clock(21, rng.randrange(0, 60)))
+        checkins.append(
+            CheckIn(openness, YOUR_STAGES[mine - 1].key, mood, tuple(signs), rng.choice(NOTES), at)
+        )
+        if mine >= 3 and day.weekday() == 5:
+            contacts.append(
+                Contact(
+                    day,
+                    "them" if rng.random() < f * 0.6 else "me",
+                    rng.choice(CHANNELS),
+                    RESPONSE_FOR_STAGE[their.key],
+                    max(1, min(5, round(1 + 4 * openness / 100 + rng.gauss(0, 0.7)))),
+                    rng.choice(NOTES),
+                    created_at=datetime.combine(day, clock(22, 0)),
+                )
+            )
+        if i % 91 == 0:
+            diagnostics.append((datetime.combine(day, clock(20, 0)), _diagnostic(f)))
+    return checkins, contacts, diagnostics
+
+
+def _diagnostic(f: float) -> DiagnosticAnswers:
+    """Answers that mature along the journey: pause, then not yet, then proceed with care."""
+    answers = {
+        "why_ended": "communication",
+        "your_role": "half" if f > 0.3 else "not_sure",
+        "pattern": "no" if f > 0.3 else "somewhat",
+        "why_back": "both_changed" if f > 0.5 else ("routines" if f < 0.2 else "value_them"),
+        "they_want": "maybe" if f > 0.6 else "unknown",
+        "what_different": "concrete" if f > 0.6 else ("some" if f > 0.3 else "nothing_yet"),
+    }
+    pause = ("miss_routines",) if f < 0.2 else ()
+    return DiagnosticAnswers(answers=answers, pause_signs=pause)
+
+
+def generate(path: Path, years: float, seed: int = 1, today: date | None = None) -> dict[str, int]:
+    """Fill a new (or empty) data file with the example journey; refuse a file with entries."""
+    if not 0 < years <= 50:
+        raise ValidationError("--years must be more than 0 and at most 50.")
+    store = Store.open(path)
+    try:
+        if any(store.counts().values()):
+            raise ValidationError(f"{path} already has entries; give a new file for the demo.")
+        checkins, contacts, diagnostics = journey(years, seed, today or date.today())
+        store.add_checkins(checkins)
+        store.add_contacts(contacts)
+        for at, answers in diagnostics:
+            store.add_diagnostic(answers, at=at)
+        return store.counts()
+    finally:
+        store.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("path", type=Path, help="a new .duckdb file to fill")
+    parser.add_argument("--years", type=float, default=1.0, help="years of daily check-ins")
+    parser.add_argument("--seed", type=int, default=1, help="the same seed gives the same journey")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        counts = generate(args.path, args.years, args.seed)
+    except ReunionError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    took = time.perf_counter() - started
+    print(
+        f"Wrote {counts['checkins']} check-ins, {counts['contacts']} contacts and "
+        f"{counts['diagnostics']} diagnostic runs to {args.path} in {took:.1f} s."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,33 @@
+"""Errors the core raises, each with a message a person can act on."""
+
+
+class ReunionError(Exception):
+    """Base for every error Take Two shows to a person instead of a traceback."""
+
+
+class ValidationError(ReunionError):
+    """Input that cannot be saved as it is: nothing was written."""
+
+
+class StoreLocked(ReunionError):
+    """The data file is held by another Take Two (or another program)."""
+
+
+class StoreUnreadable(ReunionError):
+    """The file at the data path is damaged, or not a Take Two database; it was not touched."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class StoreTooNew(StoreUnreadable):
+    """The file was written by a newer Take Two; it was not touched."""
+
+
+class NotFound(ReunionError):
+    """The entry asked for no longer exists."""
+
+
+class ImportRefused(ReunionError):
+    """An import file that is not a Take Two export, is damaged, or is from a newer version."""

@@ -1,0 +1,229 @@
+"""Typed records that go in and out of the store, and the checks that keep bad input out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from types import MappingProxyType
+
+from .content import (
+    CHANNEL_BY_KEY,
+    INITIATOR_BY_KEY,
+    MAX_TEXT,
+    MOODS,
+    PAUSE_BY_KEY,
+    QUESTION_BY_KEY,
+    RED_FLAG_BY_KEY,
+    RESPONSE_BY_KEY,
+    SAFETY_BY_KEY,
+    SIGN_BY_KEY,
+    YOUR_STAGE_BY_KEY,
+)
+from .errors import ValidationError
+
+EARLIEST = date(1900, 1, 1)
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """One stage check-in: how open they seem, what you saw, where you are, how you feel."""
+
+    openness: int
+    your_stage: str
+    mood: int  # 1..5, see content.MOODS
+    signs: tuple[str, ...] = ()
+    note: str = ""
+    at: datetime | None = None  # set by the store when None
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One contact with your ex."""
+
+    happened_on: date
+    initiator: str
+    channel: str
+    response: str
+    feeling: int  # 1..5, how you felt after
+    note: str = ""
+    id: str | None = None
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class DiagnosticAnswers:
+    """Everything a person said in one diagnostic run."""
+
+    answers: Mapping[str, str] = field(default_factory=dict)  # question key -> choice key
+    reflections: Mapping[str, str] = field(default_factory=dict)  # question key -> free text
+    pause_signs: tuple[str, ...] = ()
+    red_flags: tuple[str, ...] = ()
+    safety: tuple[str, ...] = ()  # safety questions answered "yes"
+
+
+def check_text(value: object, what: str, *, required: bool = False) -> str:
+    """Text that can be stored as typed: a string, at most MAX_TEXT characters, valid Unicode."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError(f"{what} must be text.")
+    if required and not value.strip():
+        raise ValidationError(f"{what} can't be empty.")
+    if len(value) > MAX_TEXT:
+        raise ValidationError(
+            f"{what} is {len(value):,} characters; the limit is {MAX_TEXT:,}. "
+            "Shorten it, or split it over two entries."
+        )
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(f"{what} contains characters that can't be saved.") from None
+    if "\x00" in value:
+        raise ValidationError(f"{what} contains a NUL character, which can't be saved.")
+    return value
+
+
+def _check_int(value: object, what: str, low: int, high: int) -> int:
+    if value is None:
+        raise ValidationError(f"{what} is required.")
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(f"{what} must be a whole number from {low} to {high}.")
+    if not low <= value <= high:
+        raise ValidationError(f"{what} must be from {low} to {high}; {value} is out of range.")
+    return value
+
+
+def _check_key(value: object, known: Mapping, what: str) -> str:
+    if value is None or value == "":
+        raise ValidationError(f"Choose {what}.")
+    if not isinstance(value, str) or value not in known:
+        raise ValidationError(f"Unknown {what}: {value!r}.")
+    return value
+
+
+def _check_keys(values: Iterable[str] | None, known: Mapping, what: str) -> tuple[str, ...]:
+    if values is None:
+        return ()
+    if isinstance(values, str):
+        raise ValidationError(f"{what} must be a list.")
+    out = []
+    for value in values:
+        _check_key(value, known, what)
+        if value not in out:
+            out.append(value)
+    return tuple(out)
+
+
+def _check_past(moment: datetime | date, what: str, now: datetime) -> None:
+    today = now.date()
+    day = moment.date() if isinstance(moment, datetime) else moment
+    if day < EARLIEST:
+        raise ValidationError(f"{what} is before {EARLIEST:%Y}; check the year.")
+    if isinstance(moment, datetime) and moment > now:
+        raise ValidationError(f"{what} is in the future ({moment:%Y-%m-%d %H:%M}).")
+    if day > today:
+        raise ValidationError(f"{what} is in the future ({day:%Y-%m-%d}).")
+
+
+def valid_checkin(checkin: CheckIn, now: datetime) -> CheckIn:
+    """The check-in, normalised, or ValidationError naming the first problem."""
+    at = checkin.at if checkin.at is not None else now
+    if not isinstance(at, datetime):
+        raise ValidationError("The check-in time must be a date and time.")
+    _check_past(at, "The check-in time", now)
+    return replace(
+        checkin,
+        openness=_check_int(checkin.openness, "Openness", 0, 100),
+        your_stage=_check_key(checkin.your_stage, YOUR_STAGE_BY_KEY, "your stage"),
+        mood=_check_int(checkin.mood, "Mood", 1, len(MOODS)),
+        signs=_check_keys(checkin.signs, SIGN_BY_KEY, "sign"),
+        note=check_text(checkin.note, "The note"),
+        at=at.replace(microsecond=0, tzinfo=None),
+    )
+
+
+def valid_contact(contact: Contact, now: datetime) -> Contact:
+    """The contact, normalised, or ValidationError naming the first problem."""
+    day = contact.happened_on
+    if day is None:
+        raise ValidationError("Choose the date of the contact.")
+    if isinstance(day, datetime) or not isinstance(day, date):
+        raise ValidationError("The contact date must be a date.")
+    _check_past(day, "The contact date", now)
+    return replace(
+        contact,
+        initiator=_check_key(contact.initiator, INITIATOR_BY_KEY, "who reached out"),
+        channel=_check_key(contact.channel, CHANNEL_BY_KEY, "a channel"),
+        response=_check_key(contact.response, RESPONSE_BY_KEY, "how they responded"),
+        feeling=_check_int(contact.feeling, "How you felt after", 1, len(MOODS)),
+        note=check_text(contact.note, "The note"),
+        created_at=(contact.created_at or now).replace(microsecond=0, tzinfo=None),
+    )
+
+
+def valid_answers(answers: DiagnosticAnswers) -> DiagnosticAnswers:
+    """The diagnostic answers, normalised, or ValidationError naming the first problem."""
+    chosen = {}
+    for question, choice in dict(answers.answers or {}).items():
+        _check_key(question, QUESTION_BY_KEY, "question")
+        if choice is None:
+            continue
+        options = {c.key: c for c in QUESTION_BY_KEY[question].choices}
+        chosen[question] = _check_key(choice, options, f"answer to {question!r}")
+    reflections = {}
+    for question, text in dict(answers.reflections or {}).items():
+        _check_key(question, QUESTION_BY_KEY, "question")
+        text = check_text(text, f"Your reflection on {QUESTION_BY_KEY[question].text!r}")
+        if text.strip():
+            reflections[question] = text
+    return DiagnosticAnswers(
+        answers=MappingProxyType(chosen),
+        reflections=MappingProxyType(reflections),
+        pause_signs=_check_keys(answers.pause_signs, PAUSE_BY_KEY, "pause sign"),
+        red_flags=_check_keys(answers.red_flags, RED_FLAG_BY_KEY, "red flag"),
+        safety=_check_keys(answers.safety, SAFETY_BY_KEY, "safety question"),
+    )
+
+
+# --- Aggregates read back for the charts (one row per period, never per raw entry) ------------
+
+
+@dataclass(frozen=True)
+class OpennessPoint:
+    period: date
+    mean: float
+    checkins: int
+    rolling: float  # mean of the last ROLLING_PERIODS periods with check-ins
+
+
+@dataclass(frozen=True)
+class StagePoint:
+    """Where both of you stood in one period: your last stage, their mean openness."""
+
+    period: date
+    your_stage: str
+    openness: float
+
+
+@dataclass(frozen=True)
+class DaysAt:
+    """How many days were spent at one value (an openness score or one of your stages)."""
+
+    value: str | int
+    days: int
+
+
+@dataclass(frozen=True)
+class ContactCount:
+    period: date
+    initiator: str
+    response: str
+    count: int
+
+
+@dataclass(frozen=True)
+class VerdictPoint:
+    at: datetime
+    verdict: str

@@ -1,0 +1,115 @@
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from reunion_core import charts
+from reunion_core.content import REACTANCE_STAGES, YOUR_STAGES
+from reunion_core.records import ContactCount, OpennessPoint, StagePoint, VerdictPoint
+
+D = date(2026, 1, 5)
+
+
+def titles(fig):
+    layout = fig["layout"]
+    return layout["title"]["text"], layout["xaxis"]["title"]["text"], layout["yaxis"]["title"]["text"]
+
+
+EMPTY = [
+    lambda: charts.openness_timeline([], "day"),
+    lambda: charts.your_stage_timeline([], "day"),
+    lambda: charts.journey_map([], "week"),
+    lambda: charts.time_in_stages([(s, 0) for s in REACTANCE_STAGES], "their"),
+    lambda: charts.contacts_per_period([], "week"),
+    lambda: charts.verdict_timeline([]),
+]
+
+
+@pytest.mark.parametrize("build", EMPTY)
+def test_empty_charts_keep_titles_and_say_what_to_do(build):
+    fig = build()
+    title, x, y = titles(fig)
+    assert title and x and y
+    assert fig["data"] == []
+    assert fig["layout"]["annotations"][0]["text"].startswith("No ")
+
+
+def test_openness_chart_shades_the_five_bands_and_draws_mean_and_rolling():
+    points = [OpennessPoint(D + timedelta(days=i), 10 * i, 1, 5 * i) for i in range(5)]
+    fig = charts.openness_timeline(points, "day")
+    assert titles(fig) == ("How open they seem, over time", "Date", "Openness (0–100)")
+    assert len(fig["layout"]["shapes"]) == 5
+    assert [a["text"] for a in fig["layout"]["annotations"]] == [s.short for s in REACTANCE_STAGES]
+    mean, rolling = fig["data"]
+    assert mean["y"] == [0, 10, 20, 30, 40] and rolling["y"] == [0, 5, 10, 15, 20]
+    assert rolling["name"] == "Rolling average (7 days)"
+    assert fig["layout"]["yaxis"]["range"] == [0, 100]
+
+
+def test_one_entry_is_drawn_as_a_visible_marker():
+    fig = charts.openness_timeline([OpennessPoint(D, 50, 1, 50)], "day")
+    assert "markers" in fig["data"][0]["mode"]
+    assert fig["data"][0]["customdata"][0][1] == "Riding the Dragon"
+
+
+def test_long_series_drop_markers_to_stay_readable():
+    points = [OpennessPoint(D + timedelta(weeks=i), 50, 7, 50) for i in range(520)]
+    assert charts.openness_timeline(points, "week")["data"][0]["mode"] == "lines"
+
+
+def test_your_stage_is_a_step_line_with_stage_names_on_the_axis():
+    fig = charts.your_stage_timeline([StagePoint(D, "dip_a_toe", 30)], "week")
+    assert fig["data"][0]["line"]["shape"] == "hv"
+    assert fig["data"][0]["y"] == [3]
+    assert fig["layout"]["yaxis"]["ticktext"] == [s.short for s in YOUR_STAGES]
+
+
+def test_journey_map_plots_your_stage_against_their_openness_and_marks_now():
+    points = [StagePoint(D, "bubble_space", 5), StagePoint(D + timedelta(weeks=1), "dip_a_toe", 45)]
+    fig = charts.journey_map(points, "week")
+    path, now = fig["data"]
+    assert path["x"] == [5, 45] and path["y"] == [1, 3]
+    assert now["x"] == [45] and now["text"] == ["Now"]
+    assert titles(fig)[1] == "How open they seem (0–100)"
+
+
+def test_time_in_stages_lists_every_stage_with_days():
+    rows = [(s, i * 10) for i, s in enumerate(YOUR_STAGES)]
+    fig = charts.time_in_stages(rows, "your")
+    assert fig["data"][0]["x"] == [0, 10, 20, 30, 40, 50, 60]
+    assert titles(fig) == ("Days in each of your stages", "Days", "Stage")
+
+
+def test_contacts_are_split_by_who_reached_out_and_stacked_by_response():
+    counts = [
+        ContactCount(D, "me", "brief", 2),
+        ContactCount(D, "them", "warm", 1),
+        ContactCount(D + timedelta(weeks=1), "me", "warm", 3),
+    ]
+    fig = charts.contacts_per_period(counts, "week")
+    by_axis = {(t["yaxis"], t["name"]): t["y"] for t in fig["data"]}
+    assert by_axis == {("y", "Brief or one-word"): [2], ("y", "Warm and engaged"): [3],
+                       ("y2", "Warm and engaged"): [1]}
+    assert fig["layout"]["barmode"] == "stack"
+    assert [t["showlegend"] for t in fig["data"]].count(True) == 2
+    assert fig["layout"]["xaxis2"]["title"]["text"] == "Date"
+
+
+def test_verdicts_are_placed_by_caution():
+    points = [VerdictPoint(datetime(2026, 1, 1), "take_a_long_pause"),
+              VerdictPoint(datetime(2026, 3, 1), "proceed_with_care")]
+    fig = charts.verdict_timeline(points)
+    assert fig["data"][0]["y"] == [1, 3]
+    assert fig["layout"]["yaxis"]["ticktext"][0] == "Safety first"
+
+
+def test_every_figure_is_valid_plotly():
+    import plotly.graph_objects as go
+
+    points = [OpennessPoint(D, 50, 1, 50)]
+    for fig in [
+        charts.openness_timeline(points, "day"),
+        charts.journey_map([StagePoint(D, "no_news", 70)], "day"),
+        charts.contacts_per_period([ContactCount(D, "me", "none", 1)], "day"),
+        *[build() for build in EMPTY],
+    ]:
+        go.Figure(fig)  # raises on any invalid property

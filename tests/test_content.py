@@ -1,0 +1,62 @@
+from reunion_core import content as c
+
+
+def test_their_side_has_the_five_reactance_stages_in_order():
+    assert [s.name for s in c.REACTANCE_STAGES] == [
+        "Wall of Reactance", "Test Drive", "Riding the Dragon", "Crisis Point", "New Beginnings",
+    ]
+    assert [s.number for s in c.REACTANCE_STAGES] == [1, 2, 3, 4, 5]
+
+
+def test_reactance_bands_cover_0_to_100_without_gaps_or_overlap():
+    edges = [(s.low, s.high) for s in c.REACTANCE_STAGES]
+    assert edges[0][0] == 0 and edges[-1][1] == 100
+    for (_, high), (low, _) in zip(edges, edges[1:], strict=False):
+        assert low == high + 1
+
+
+def test_your_side_has_the_seven_stages_each_with_two_to_four_prompts():
+    assert [s.name for s in c.YOUR_STAGES] == [
+        "Bubble space", "Defining yourself without them", "Dip a toe in the water",
+        "The reboot date", "No news is good news", "A whole new you two", "Redefining love",
+    ]
+    for stage in c.YOUR_STAGES:
+        assert 2 <= len(stage.prompts) <= 4, stage.key
+        assert stage.ready_when and stage.next_step and stage.summary
+        assert all(t in c.TIP_BY_KEY for t in stage.tips)
+
+
+def test_every_stage_has_observable_signs_that_point_back_to_it():
+    for stage in c.REACTANCE_STAGES:
+        assert stage.signs
+        assert all(sign.stage == stage.key for sign in stage.signs)
+
+
+def test_the_diagnostic_asks_the_seeds_six_questions_with_choices():
+    assert [q.key for q in c.DIAGNOSTIC_QUESTIONS] == [
+        "why_ended", "your_role", "pattern", "why_back", "they_want", "what_different",
+    ]
+    for q in c.DIAGNOSTIC_QUESTIONS:
+        assert len(q.choices) >= 3 and q.reflection_prompt
+
+
+def test_pause_signs_red_flags_and_safety_questions_are_complete():
+    assert len(c.PAUSE_SIGNS) == 4
+    assert {f.key for f in c.RED_FLAGS} == {
+        "unfaithful", "contempt", "boundaries_broken", "past_kept_alive", "pattern",
+    }
+    assert len(c.SAFETY_QUESTIONS) == 6
+
+
+def test_the_hotline_is_the_seeds_number_with_text_line():
+    hotline = c.EMERGENCY_RESOURCE
+    assert hotline.phone == "800-799-7233"
+    assert "START" in hotline.text and "88788" in hotline.text
+    assert any(r.region != "United States" for r in c.RESOURCES)
+
+
+def test_keys_are_unique_within_each_collection():
+    for items in (c.REACTANCE_STAGES, c.YOUR_STAGES, c.ALL_SIGNS, c.DIAGNOSTIC_QUESTIONS,
+                  c.PAUSE_SIGNS, c.RED_FLAGS, c.SAFETY_QUESTIONS, c.RESOURCES, c.TIPS):
+        keys = [i.key for i in items]
+        assert len(keys) == len(set(keys))

@@ -1,0 +1,73 @@
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from reunion_core.assessment import Verdict
+from reunion_core.demo import generate
+from reunion_core.progress import at_a_glance, choose_bucket, load_progress
+from reunion_core.records import CheckIn, Contact, DiagnosticAnswers
+
+TODAY = date.today()
+
+
+@pytest.mark.parametrize(
+    ("days", "bucket"), [(1, "day"), (600, "day"), (601, "week"), (3650, "week"), (4300, "month")]
+)
+def test_bucket_keeps_every_chart_under_600_points(days, bucket):
+    assert choose_bucket(TODAY - timedelta(days=days), TODAY) == bucket
+
+
+def test_glance_on_an_empty_file_says_start_with_the_diagnostic(store):
+    glance = at_a_glance(store)
+    assert glance.is_empty
+    assert glance.next_page == "diagnostic"
+    assert glance.days_since_contact is None and glance.your_stage is None
+
+
+def test_glance_answers_where_am_i_where_are_they_what_next(store):
+    store.add_diagnostic(DiagnosticAnswers(answers={
+        "why_ended": "communication", "your_role": "half", "pattern": "no",
+        "why_back": "both_changed", "they_want": "maybe", "what_different": "concrete"}))
+    store.add_checkin(CheckIn(25, "dip_a_toe", 3, ("one_word",)))
+    store.add_contact(Contact(TODAY - timedelta(days=4), "me", "text", "brief", 3))
+    glance = at_a_glance(store, TODAY)
+    assert glance.your_stage.name == "Dip a toe in the water"
+    assert glance.their_gut.name == "Test Drive" and glance.their_evidence.name == "Test Drive"
+    assert glance.diagnostic.assessment.verdict is Verdict.PROCEED_WITH_CARE
+    assert glance.days_since_contact == 4
+    assert glance.next_step == "Send one light, low-stakes message, and expect nothing back."
+
+
+def test_a_safety_verdict_makes_safety_the_next_step(store):
+    store.add_checkin(CheckIn(90, "reboot_date", 4))
+    store.add_diagnostic(DiagnosticAnswers(safety=("hurt_threatened",)))
+    assert at_a_glance(store).next_page == "safety"
+
+
+def test_a_pause_verdict_points_back_to_yourself(store):
+    store.add_checkin(CheckIn(90, "reboot_date", 4))
+    store.add_diagnostic(DiagnosticAnswers(pause_signs=("fear_alone",)))
+    glance = at_a_glance(store)
+    assert glance.next_page == "journey" and "long pause" in glance.next_step
+
+
+def test_progress_over_ten_years_stays_bounded(db_path):
+    generate(db_path, years=10, seed=3)
+    from reunion_core.store import Store
+
+    store = Store.open(db_path)
+    data = load_progress(store, TODAY - timedelta(days=3649), TODAY)
+    assert data.bucket == "week"
+    assert 500 <= len(data.openness) <= 600
+    assert sum(days for _, days in data.their_days) == 3650
+    assert sum(days for _, days in data.your_days) == 3650
+    assert all(c.count >= 1 for c in data.contacts)
+    assert len(data.verdicts) == 41
+    store.close()
+
+
+def test_progress_range_is_inclusive_and_order_independent(store):
+    store.add_checkin(CheckIn(10, "bubble_space", 2, at=datetime.combine(TODAY, datetime.min.time())))
+    data = load_progress(store, TODAY, TODAY - timedelta(days=5))
+    assert [p.mean for p in data.openness] == [10]
+    assert not data.is_empty
