@@ -81,7 +81,9 @@ def _empty(title: str, x_title: str, y_title: str, message: str) -> Figure:
             "font": {"size": 14, "color": "#6b7280"},
         }
     ]
-    return {"data": [], "layout": layout}
+    # Plotly refuses a figure with no traces at all: one empty, silent trace keeps the axes.
+    blank = {"type": "scatter", "x": [], "y": [], "hoverinfo": "skip", "showlegend": False}
+    return {"data": [blank], "layout": layout}
 
 
 def _mode(n: int) -> str:
@@ -301,12 +303,13 @@ def contacts_per_period(counts: list[ContactCount], bucket: str) -> Figure:
         barmode="stack",
         height=HEIGHT + 80,
         xaxis={"anchor": "y", "matches": "x2", "showticklabels": False},
-        yaxis={"domain": [0.56, 1], "title": {"text": "You"}, "rangemode": "tozero", "fixedrange": True},
+        yaxis={"domain": [0.56, 1], "title": {"text": "You"}, "rangemode": "tozero", "fixedrange": True,
+               "tickformat": ",d"},
     )
     layout["xaxis2"] = {"anchor": "y2", "title": {"text": "Date"}, "automargin": True}
     layout["yaxis2"] = {
         "domain": [0, 0.44], "title": {"text": "They"}, "automargin": True,
-        "rangemode": "tozero", "fixedrange": True,
+        "rangemode": "tozero", "fixedrange": True, "tickformat": ",d",
     }
     layout["annotations"] = [
         {"text": f"You reached out (contacts per {word})", "xref": "paper", "yref": "paper",

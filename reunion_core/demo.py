@@ -58,7 +58,7 @@ def journey(years: float, seed: int, today: date) -> tuple[list[CheckIn], list[C
         # Openness rises from ~5 to ~72 with slow waves and a setback around the middle.
         trend = 5 + 67 * f
         setback = -18 * math.exp(-((f - 0.55) ** 2) / 0.002)
-        wave = 6 * math.sin(i / 9) + rng.gauss(0, 5)
+        wave = 7 * math.sin(i / 40) + rng.gauss(0, 5)
         openness = int(max(0, min(100, round(trend + setback + wave))))
         mine = next(n for frac, n in reversed(YOUR_PATH) if f >= frac)
         their = reactance_stage(openness)
@@ -110,14 +110,24 @@ def generate(path: Path, years: float, seed: int = 1, today: date | None = None)
     try:
         if any(store.counts().values()):
             raise ValidationError(f"{path} already has entries; give a new file for the demo.")
-        checkins, contacts, diagnostics = journey(years, seed, today or date.today())
-        store.add_checkins(checkins)
-        store.add_contacts(contacts)
-        for at, answers in diagnostics:
-            store.add_diagnostic(answers, at=at)
+        _fill(store, years, seed, today or date.today())
         return store.counts()
     finally:
         store.close()
+
+
+def ensure_example(store: Store, years: float = 2, seed: int = 1) -> None:
+    """Fill an open, empty store with the example journey; leave one with entries as it is."""
+    if not any(store.counts().values()):
+        _fill(store, years, seed, date.today())
+
+
+def _fill(store: Store, years: float, seed: int, today: date) -> None:
+    checkins, contacts, diagnostics = journey(years, seed, today)
+    store.add_checkins(checkins)
+    store.add_contacts(contacts)
+    for at, answers in diagnostics:
+        store.add_diagnostic(answers, at=at)
 
 
 def main(argv: list[str] | None = None) -> int:

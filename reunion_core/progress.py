@@ -17,15 +17,16 @@ from .records import CheckIn, ContactCount, DaysAt, OpennessPoint, StagePoint, V
 from .stages import reactance_stage, stage_from_signs
 from .store import Store
 
-MAX_POINTS = 600  # per chart, whatever the range: cost stays flat as years pile up
+MAX_POINTS = 600  # per line chart, whatever the range: cost stays flat as years pile up
+MAX_BARS = 120  # bars stay wide enough to see on a phone
 
 
-def choose_bucket(start: date, end: date) -> str:
-    """The finest period (day, week, month) that keeps a chart under MAX_POINTS points."""
+def choose_bucket(start: date, end: date, most: int = MAX_POINTS) -> str:
+    """The finest period (day, week, month) that keeps a chart under `most` points."""
     days = max((end - start).days, 1)
-    if days <= MAX_POINTS:
+    if days <= most:
         return "day"
-    if days / 7 <= MAX_POINTS:
+    if days / 7 <= most:
         return "week"
     return "month"
 
@@ -35,6 +36,7 @@ class ProgressData:
     start: date
     end: date  # exclusive
     bucket: str
+    contact_bucket: str
     openness: list[OpennessPoint]
     stages: list[StagePoint]
     their_days: list[tuple[ReactanceStage, int]]
@@ -54,15 +56,17 @@ def load_progress(store: Store, start: date, end: date, today: date | None = Non
     stop = end + timedelta(days=1)
     until = min(stop, (today or date.today()) + timedelta(days=1))
     bucket = choose_bucket(start, stop)
+    contact_bucket = choose_bucket(start, stop, MAX_BARS)
     return ProgressData(
         start=start,
         end=stop,
         bucket=bucket,
+        contact_bucket=contact_bucket,
         openness=store.openness_series(start, stop, bucket),
         stages=store.stage_series(start, stop, bucket),
         their_days=time_in_their_stages(store.days_at("openness", start, until)),
         your_days=time_in_your_stages(store.days_at("your_stage", start, until)),
-        contacts=store.contact_counts(start, stop, bucket),
+        contacts=store.contact_counts(start, stop, contact_bucket),
         verdicts=store.verdict_history(start, stop),
     )
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from types import MappingProxyType
 
 from .content import (
     CHANNEL_BY_KEY,
@@ -179,8 +178,8 @@ def valid_answers(answers: DiagnosticAnswers) -> DiagnosticAnswers:
         if text.strip():
             reflections[question] = text
     return DiagnosticAnswers(
-        answers=MappingProxyType(chosen),
-        reflections=MappingProxyType(reflections),
+        answers=chosen,
+        reflections=reflections,
         pause_signs=_check_keys(answers.pause_signs, PAUSE_BY_KEY, "pause sign"),
         red_flags=_check_keys(answers.red_flags, RED_FLAG_BY_KEY, "red flag"),
         safety=_check_keys(answers.safety, SAFETY_BY_KEY, "safety question"),

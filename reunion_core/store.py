@@ -11,7 +11,6 @@ from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from types import MappingProxyType
 
 import duckdb
 import pandas as pd
@@ -538,8 +537,8 @@ def _run(row) -> DiagnosticRun:
     id_, created, answers, verdict, reasons = row
     a = json.loads(answers)
     parsed = DiagnosticAnswers(
-        answers=MappingProxyType(a["answers"]),
-        reflections=MappingProxyType(a["reflections"]),
+        answers=a["answers"],
+        reflections=a["reflections"],
         pause_signs=tuple(a["pause_signs"]),
         red_flags=tuple(a["red_flags"]),
         safety=tuple(a["safety"]),

@@ -1,0 +1,74 @@
+"""Home: where am I, where are they, what next, at a glance."""
+
+import streamlit as st
+
+from reunion_core.progress import at_a_glance
+from ui import state, widgets
+from ui.frame import CHECK_IN, CONTACTS, DIAGNOSTIC, NEXT_PAGES, PROGRESS, frame
+
+f = frame("Take Two", "A private place to decide whether, when and how to try again with an ex.", ":material/spa:")
+glance = at_a_glance(f.store)
+
+if glance.is_empty:
+    st.markdown(
+        "**Welcome.** Take Two helps you look honestly at getting back together with an ex, "
+        "one calm step at a time. It follows two maps:"
+    )
+    st.markdown(
+        "- **Your side**, seven stages from *Bubble space* (no contact, time to cool down) to "
+        "*Redefining love*.\n"
+        "- **Their side**, five stages of how open they are to you, from the *Wall of "
+        "Reactance* (no reply at all) to *New Beginnings*.\n\n"
+        "Before anything else comes an honest diagnostic: why it ended, your part in it, and "
+        "whether you're safe. Everything you write stays on this computer."
+    )
+    if st.button("Start with the diagnostic", type="primary", key="home.start"):
+        st.switch_page(DIAGNOSTIC)
+    if st.button("Try it with example data", key="home.example", help="Fills a separate example file; your own stays empty."):
+        with st.spinner("Writing an example journey..."):
+            state.switch_to_example()
+        st.rerun()
+    st.stop()
+
+you, them, contact = (c.container(border=True) for c in st.columns(3))
+if glance.your_stage:
+    you.metric("You", f"{glance.your_stage.number} of 7", help=glance.your_stage.summary)
+    you.caption(glance.your_stage.name)
+else:
+    you.metric("You", "—")
+    you.caption("No check-in yet")
+if glance.their_gut:
+    them.metric("Them", f"{glance.their_gut.number} of 5", help=glance.their_gut.summary)
+    evidence = glance.their_evidence.name if glance.their_evidence else "no signs ticked"
+    them.caption(f"{glance.their_gut.name} (your sense)  \nSigns point to: {evidence}")
+else:
+    them.metric("Them", "—")
+    them.caption("No check-in yet")
+if glance.days_since_contact is None:
+    contact.metric("Since last contact", "—")
+    contact.caption("No contacts logged")
+else:
+    contact.metric("Since last contact", f"{glance.days_since_contact} days")
+    contact.caption(f"Last: {glance.last_contact:%d %b %Y}")
+
+st.subheader("What next")
+if not f.safety_first:
+    with st.container(border=True):
+        st.markdown(f"**{glance.next_step}**")
+        st.page_link(NEXT_PAGES[glance.next_page], label="Go there", icon=":material/arrow_forward:")
+        if glance.their_gut and glance.next_page == "checkin":
+            st.caption(f"With them at {glance.their_gut.name}: {glance.their_gut.focus}")
+
+st.subheader("Latest diagnostic")
+if glance.diagnostic:
+    st.caption(f"{glance.diagnostic.created_at:%d %b %Y}")
+    widgets.verdict(glance.diagnostic.assessment, limit=3)
+else:
+    st.markdown("No diagnostic yet.")
+    st.page_link(DIAGNOSTIC, label="Take the diagnostic", icon=":material/explore:")
+
+st.divider()
+col1, col2, col3 = st.columns(3)
+col1.page_link(CHECK_IN, label="Check in", icon=":material/tune:")
+col2.page_link(CONTACTS, label="Log a contact", icon=":material/forum:")
+col3.page_link(PROGRESS, label="See progress", icon=":material/monitoring:")

@@ -1,0 +1,134 @@
+"""Diagnostic: the questions to answer honestly before any stage, and the verdict they give."""
+
+import streamlit as st
+
+from reunion_core.assessment import Verdict
+from reunion_core.content import (
+    DIAGNOSTIC_QUESTIONS,
+    PAUSE_SIGNS,
+    QUESTION_BY_KEY,
+    RED_FLAGS,
+    SAFETY_QUESTIONS,
+    choice_label,
+)
+from reunion_core.errors import ReunionError
+from reunion_core.records import DiagnosticAnswers
+from ui import widgets
+from ui.frame import frame
+from ui.state import clear_keys
+
+P = "dx."  # every widget key on this page; values persist across pages until saved or discarded
+
+f = frame(
+    "Diagnostic",
+    "Before anything else: is it safe, why did it end, and why do you want to try again? "
+    "Your answers stay until you save or discard them, even if you leave this page.",
+    ":material/explore:",
+)
+if st.session_state.pop(P + "reset", False):
+    clear_keys(P)
+
+st.subheader("1. Your safety")
+st.markdown("Tick any that are true, now or in the past. Any tick means: put your safety first.")
+for q in SAFETY_QUESTIONS:
+    st.checkbox(q.text, key=f"{P}safety.{q.key}", persist_state="session")
+
+st.subheader("2. Six honest questions")
+for q in DIAGNOSTIC_QUESTIONS:
+    with st.container(border=True):
+        st.radio(
+            q.text,
+            [c.key for c in q.choices],
+            index=None,
+            format_func=lambda key, q=q: choice_label(q.key, key),
+            key=f"{P}answer.{q.key}",
+            help=q.why,
+            persist_state="session",
+        )
+        st.text_area(
+            q.reflection_prompt,
+            key=f"{P}reflection.{q.key}",
+                    placeholder="Optional, in your own words",
+            persist_state="session",
+        )
+
+st.subheader("3. Signs you might need a long pause")
+for sign in PAUSE_SIGNS:
+    st.checkbox(sign.text, key=f"{P}pause.{sign.key}", persist_state="session")
+
+st.subheader("4. Red flags")
+for flag in RED_FLAGS:
+    st.checkbox(flag.text, key=f"{P}flag.{flag.key}", persist_state="session")
+
+
+def answers_from_widgets() -> DiagnosticAnswers:
+    s = st.session_state
+    return DiagnosticAnswers(
+        answers={q.key: s.get(f"{P}answer.{q.key}") for q in DIAGNOSTIC_QUESTIONS},
+        reflections={q.key: s.get(f"{P}reflection.{q.key}") or "" for q in DIAGNOSTIC_QUESTIONS},
+        pause_signs=tuple(x.key for x in PAUSE_SIGNS if s.get(f"{P}pause.{x.key}")),
+        red_flags=tuple(x.key for x in RED_FLAGS if s.get(f"{P}flag.{x.key}")),
+        safety=tuple(x.key for x in SAFETY_QUESTIONS if s.get(f"{P}safety.{x.key}")),
+    )
+
+
+save, discard = st.columns(2)
+if save.button("Save and see the verdict", type="primary", key=P + "save"):
+    try:
+        run = f.store.add_diagnostic(answers_from_widgets())
+    except ReunionError as exc:
+        st.error(str(exc))
+    else:
+        st.session_state["dx_last_run"] = run.id
+        st.session_state[P + "reset"] = True
+        st.rerun()
+if discard.button("Discard my answers", key=P + "discard"):
+    st.session_state["dx_confirm_discard"] = True
+if st.session_state.get("dx_confirm_discard"):
+    st.warning("Discard every answer on this page? This can't be undone.")
+    yes, no = st.columns(2)
+    if yes.button("Yes, discard", key="dx_discard_yes"):
+        st.session_state["dx_confirm_discard"] = False
+        st.session_state[P + "reset"] = True
+        st.rerun()
+    if no.button("No, keep them", key="dx_discard_no"):
+        st.session_state["dx_confirm_discard"] = False
+        st.rerun()
+
+runs = f.store.diagnostic_runs()
+if runs:
+    latest = runs[0]
+    st.divider()
+    st.subheader("Your verdict" if st.session_state.get("dx_last_run") == latest.id else "Latest verdict")
+    st.caption(f"Saved {latest.created_at:%d %b %Y, %H:%M}")
+    if latest.assessment.verdict is Verdict.SAFETY_FIRST:
+        widgets.verdict(latest.assessment, limit=len(SAFETY_QUESTIONS))
+    else:
+        widgets.verdict(latest.assessment)
+    for key, text in latest.answers.reflections.items():
+        widgets.user_text(f"Your reflection on: {QUESTION_BY_KEY[key].text}", text)
+
+if len(runs) > 1:
+    st.subheader("Compare with an earlier run")
+    earlier = st.selectbox(
+        "Earlier run",
+        runs[1:],
+        format_func=lambda r: f"{r.created_at:%d %b %Y} · {r.assessment.verdict.label}",
+        key="dx_compare",
+    )
+    rows = [
+        {
+            "Question": q.text,
+            "Then": choice_label(q.key, earlier.answers.answers[q.key]) if q.key in earlier.answers.answers else "—",
+            "Latest": choice_label(q.key, latest.answers.answers[q.key]) if q.key in latest.answers.answers else "—",
+        }
+        for q in DIAGNOSTIC_QUESTIONS
+    ]
+    rows.append(
+        {
+            "Question": "Verdict",
+            "Then": earlier.assessment.verdict.label,
+            "Latest": latest.assessment.verdict.label,
+        }
+    )
+    st.dataframe(rows, hide_index=True, width="stretch")

@@ -1,0 +1,96 @@
+"""Stage check-in: how open they seem, what you saw, where you are, how you feel."""
+
+import streamlit as st
+
+from reunion_core.content import MOODS, REACTANCE_STAGES, YOUR_STAGE_BY_KEY, YOUR_STAGES
+from reunion_core.errors import ReunionError
+from reunion_core.records import CheckIn
+from reunion_core.stages import disagreement, disagrees, reactance_stage, stage_from_signs
+from ui.frame import frame
+from ui.state import clear_keys
+
+P = "ci."
+
+f = frame(
+    "Stage check-in",
+    "A minute a day: where they seem to be, what you actually saw, and where you are.",
+    ":material/tune:",
+)
+if st.session_state.pop(P + "reset", False):
+    clear_keys(P + "sign.")
+    clear_keys(P + "note")
+latest = f.store.latest_checkin()
+
+st.subheader("Where are they?")
+openness = st.slider(
+    "How open are they to you right now? (0 = not at all, 100 = completely)",
+    0,
+    100,
+    value=latest.openness if latest else 50,
+    key=P + "openness",
+    persist_state="session",
+)
+gut = reactance_stage(openness)
+with st.container(border=True):
+    st.markdown(f"**Stage {gut.number} of 5: {gut.name}**  \n{gut.summary}")
+    st.caption("Signs of this stage: " + "; ".join(s.text.lower() for s in gut.signs) + ".")
+
+st.markdown("**Signs you saw since last time** (tick what actually happened)")
+for stage in REACTANCE_STAGES:
+    st.caption(stage.name)
+    for sign in stage.signs:
+        st.checkbox(sign.text, key=f"{P}sign.{sign.key}", persist_state="session")
+signs = tuple(s.key for stage in REACTANCE_STAGES for s in stage.signs if st.session_state.get(f"{P}sign.{s.key}"))
+evidence = stage_from_signs(signs)
+if evidence is None:
+    st.caption("Tick any signs you saw, and Take Two shows which stage they point to.")
+elif disagrees(gut, evidence):
+    direction = "more open" if disagreement(gut, evidence) > 0 else "less open"
+    st.warning(
+        f"Your slider says **{gut.name}**, but the signs you ticked point to **{evidence.name}**: "
+        f"{abs(disagreement(gut, evidence))} stages apart. Your gut reads them as {direction} than "
+        "what they did. Worth a second look."
+    )
+else:
+    st.success(f"The signs point to **{evidence.name}**, close to your sense of it.")
+
+st.subheader("Where are you?")
+stage_key = st.selectbox(
+    "Your stage",
+    [s.key for s in YOUR_STAGES],
+    index=[s.key for s in YOUR_STAGES].index(latest.your_stage) if latest else 0,
+    format_func=lambda k: f"{YOUR_STAGE_BY_KEY[k].number}. {YOUR_STAGE_BY_KEY[k].name}",
+    key=P + "stage",
+    persist_state="session",
+)
+mine = YOUR_STAGE_BY_KEY[stage_key]
+with st.container(border=True):
+    st.markdown(f"**{mine.name}**: {mine.summary}")
+    st.markdown("\n".join(f"- {p}" for p in mine.prompts))
+    st.caption(f"Ready to move on when: {mine.ready_when}")
+mood = st.select_slider(
+    "How do you feel today?",
+    options=list(range(1, len(MOODS) + 1)),
+    value=latest.mood if latest else 3,
+    format_func=lambda m: MOODS[m - 1],
+    key=P + "mood",
+    persist_state="session",
+)
+note = st.text_area(
+    "A note for yourself (optional)",
+    key=P + "note",
+    placeholder="Anything you want to remember about today",
+    persist_state="session",
+)
+
+if st.button("Save check-in", type="primary", key=P + "save"):
+    try:
+        f.store.add_checkin(CheckIn(openness, stage_key, mood, signs, note or ""))
+    except ReunionError as exc:
+        st.error(str(exc))
+    else:
+        st.session_state[P + "reset"] = True
+        st.session_state["ci_saved"] = True
+        st.rerun()
+if st.session_state.pop("ci_saved", False):
+    st.success("Check-in saved. See how things move on the Progress page.", icon=":material/check_circle:")

@@ -1,0 +1,56 @@
+"""Your journey: the seven stages of your side and the five of theirs, as a guide."""
+
+import streamlit as st
+
+from reunion_core.content import REACTANCE_STAGES, TIP_BY_KEY, TIPS, YOUR_STAGE_BY_KEY, YOUR_STAGES
+from reunion_core.stages import reactance_stage
+from ui import widgets
+from ui.frame import frame
+
+f = frame(
+    "Your journey",
+    "A guide to both maps: the seven stages on your side and the five on theirs.",
+    ":material/map:",
+)
+if f.safety_first:
+    st.markdown(
+        "The stage guide is hidden because your latest diagnostic showed warning signs of "
+        "abuse. If your situation has changed, take the diagnostic again."
+    )
+    widgets.resources()
+    st.stop()
+
+latest = f.store.latest_checkin()
+here = YOUR_STAGE_BY_KEY[latest.your_stage] if latest else None
+there = reactance_stage(latest.openness) if latest else None
+
+yours, theirs, tips = st.tabs(["Your side (7)", "Their side (5)", "Tips"])
+with yours:
+    for stage in YOUR_STAGES:
+        current = here is not None and stage.key == here.key
+        with st.container(border=True):
+            st.markdown(f"**{stage.number}. {stage.name}**" + ("  ← *you are here*" if current else ""))
+            st.markdown(stage.summary)
+            if current:
+                st.markdown("\n".join(f"- {p}" for p in stage.prompts))
+                st.caption(f"Ready to move on when: {stage.ready_when}")
+                for key in stage.tips:
+                    st.info(f"**{TIP_BY_KEY[key].title}.** {TIP_BY_KEY[key].text}")
+            else:
+                with st.expander("Prompts and when to move on"):
+                    st.markdown("\n".join(f"- {p}" for p in stage.prompts))
+                    st.caption(f"Ready to move on when: {stage.ready_when}")
+with theirs:
+    for stage in REACTANCE_STAGES:
+        current = there is not None and stage.key == there.key
+        with st.container(border=True):
+            st.markdown(
+                f"**{stage.number}. {stage.name}** · openness {stage.low}–{stage.high}"
+                + ("  ← *your latest sense*" if current else "")
+            )
+            st.markdown(stage.summary)
+            st.caption("Signs: " + "; ".join(s.text.lower() for s in stage.signs) + ".")
+            st.markdown(f"*What to focus on:* {stage.focus}")
+with tips:
+    for tip in TIPS:
+        st.markdown(f"**{tip.title}.** {tip.text}")

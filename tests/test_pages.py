@@ -1,0 +1,266 @@
+"""Every screen under AppTest: runs clean on an empty and a ten-year file; the forms write."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from reunion_core.assessment import Verdict
+from reunion_core.demo import generate
+from reunion_core.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["app.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))]
+
+
+def open_page(page: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    if page != "app.py":
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [e.value for kind in (at.error, at.warning, at.info, at.success) for e in kind]
+    parts += [t.value for t in at.title] + [s.value for s in at.subheader] + [t.value for t in at.text]
+    return "\n".join(str(p) for p in parts)
+
+
+def chart_specs(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+@pytest.fixture(scope="module")
+def ten_years(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "ten.duckdb"
+    generate(path, years=10, seed=1)
+    return path
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_an_empty_file_with_help_and_data_path(page, db_path):
+    at = open_page(page)
+    body = texts(at)
+    assert "800-799-7233" in body
+    assert str(db_path) in body
+    links = [e for e in at.get("page_link") if "Safety" in e.proto.page]
+    assert links, "every page links to Safety & help"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_ten_years_of_data(page, ten_years, monkeypatch):
+    monkeypatch.setenv("REUNION_DB_PATH", str(ten_years))
+    at = open_page(page)
+    assert "example data" not in texts(at)
+
+
+def test_first_run_welcomes_and_explains_both_maps():
+    at = open_page("app.py")
+    body = texts(at)
+    assert "Welcome" in body and "Bubble space" in body and "Wall of Reactance" in body
+    assert at.button(key="home.start") and at.button(key="home.example")
+
+
+def test_example_data_fills_a_separate_file_and_can_be_left(db_path):
+    at = open_page("app.py")
+    at.button(key="home.example").click().run()
+    assert not at.exception
+    assert "You are looking at **example data**" in texts(at)
+    assert "4 of 7" in [m.value for m in at.metric][0] or at.metric[0].value.endswith("of 7")
+    # the person's own file is still empty
+    own = Store.open(db_path)
+    assert not any(own.counts().values())
+    own.close()
+    assert (db_path.parent / "example-journey.duckdb").exists()
+    at.switch_page("pages/4_Progress.py").run()
+    assert "example data" in texts(at)
+    at.button(key="frame.own").click().run()
+    assert "example data" not in texts(at)
+
+
+def test_home_answers_where_am_i_where_are_they_what_next(ten_years, monkeypatch):
+    monkeypatch.setenv("REUNION_DB_PATH", str(ten_years))
+    at = open_page("app.py")
+    labels = [m.label for m in at.metric]
+    assert labels == ["You", "Them", "Since last contact"]
+    assert "What next" in texts(at) and "Latest diagnostic" in texts(at)
+
+
+def answer_everything(at: AppTest) -> None:
+    choices = {
+        "why_ended": "communication", "your_role": "half", "pattern": "no",
+        "why_back": "both_changed", "they_want": "maybe", "what_different": "concrete",
+    }
+    for key, value in choices.items():
+        at.radio(key=f"dx.answer.{key}").set_value(value)
+    at.text_area(key="dx.reflection.why_ended").input("We stopped <b>listening</b> ![x](http://e.test/x.png)")
+    at.run()
+
+
+def test_diagnostic_saves_a_run_and_shows_the_verdict(db_path):
+    at = open_page("pages/1_Diagnostic.py")
+    answer_everything(at)
+    at.button(key="dx.save").click().run()
+    assert not at.exception
+    store = Store.open(db_path)
+    [run] = store.diagnostic_runs()
+    store.close()
+    assert run.assessment.verdict is Verdict.PROCEED_WITH_CARE
+    assert run.answers.answers["why_back"] == "both_changed"
+    assert run.answers.reflections["why_ended"].startswith("We stopped <b>listening</b>")
+    assert "Proceed with care" in texts(at)
+    # what the person typed is shown back as plain text, never markdown
+    assert any(t.value.startswith("We stopped <b>listening</b> ![x]") for t in at.text)
+    # the form is cleared after saving
+    assert at.radio(key="dx.answer.why_back").value is None
+
+
+def test_a_safety_yes_shows_the_hotline_and_hides_reconnection_advice(db_path):
+    at = open_page("pages/1_Diagnostic.py")
+    answer_everything(at)
+    at.checkbox(key="dx.safety.afraid").check().run()
+    at.button(key="dx.save").click().run()
+    body = texts(at)
+    assert "Safety first" in body and "800-799-7233" in body
+    assert "Proceed with care" not in body and "Not yet" not in body
+    at.switch_page("app.py").run()
+    body = texts(at)
+    assert "Reconnection advice is hidden" in body
+    assert not [link for link in at.get("page_link") if link.proto.label == "Go there"]
+    at.switch_page("pages/5_Your_journey.py").run()
+    assert "stage guide is hidden" in texts(at)
+    assert "Bubble space" not in texts(at)
+
+
+def test_diagnostic_answers_survive_leaving_the_page_and_discard_asks_first():
+    at = open_page("pages/1_Diagnostic.py")
+    at.radio(key="dx.answer.they_want").set_value("unknown").run()
+    at.text_area(key="dx.reflection.they_want").input("They liked my post").run()
+    at.switch_page("pages/6_Safety_and_help.py").run()
+    at.switch_page("pages/1_Diagnostic.py").run()
+    assert at.radio(key="dx.answer.they_want").value == "unknown"
+    assert at.text_area(key="dx.reflection.they_want").value == "They liked my post"
+    at.button(key="dx.discard").click().run()
+    assert "Discard every answer" in texts(at)
+    at.button(key="dx_discard_no").click().run()
+    assert at.radio(key="dx.answer.they_want").value == "unknown"
+    at.button(key="dx.discard").click().run()
+    at.button(key="dx_discard_yes").click().run()
+    assert at.radio(key="dx.answer.they_want").value is None
+
+
+def test_slider_at_50_shows_riding_the_dragon():
+    at = open_page("pages/2_Check_in.py")
+    at.slider(key="ci.openness").set_value(50).run()
+    assert "Stage 3 of 5: Riding the Dragon" in texts(at)
+    at.slider(key="ci.openness").set_value(25).run()
+    assert "Stage 2 of 5: Test Drive" in texts(at)
+
+
+def test_gut_and_evidence_two_stages_apart_is_said_plainly():
+    at = open_page("pages/2_Check_in.py")
+    at.slider(key="ci.openness").set_value(70).run()  # Crisis Point
+    at.checkbox(key="ci.sign.hot_cold").check().run()  # Riding the Dragon: one stage apart
+    assert not any("stages apart" in w.value for w in at.warning)
+    at.checkbox(key="ci.sign.hot_cold").uncheck()
+    at.checkbox(key="ci.sign.one_word").check().run()
+    [warning] = [w.value for w in at.warning if "stages apart" in w.value]
+    assert "Crisis Point" in warning and "Test Drive" in warning and "2 stages apart" in warning
+
+
+def test_check_in_saves_one_row(db_path):
+    at = open_page("pages/2_Check_in.py")
+    at.slider(key="ci.openness").set_value(30).run()
+    at.checkbox(key="ci.sign.one_word").check()
+    at.selectbox(key="ci.stage").set_value("dip_a_toe")
+    at.text_area(key="ci.note").input("short reply again")
+    at.run()
+    at.button(key="ci.save").click().run()
+    assert not at.exception
+    store = Store.open(db_path)
+    [saved] = store.checkins()
+    store.close()
+    assert (saved.openness, saved.your_stage, saved.signs, saved.note) == (
+        30, "dip_a_toe", ("one_word",), "short reply again",
+    )
+    assert at.text_area(key="ci.note").value == ""
+
+
+def test_an_oversized_note_is_refused_with_a_message_and_kept(db_path):
+    at = open_page("pages/2_Check_in.py")
+    at.text_area(key="ci.note").input("x" * 10_001).run()
+    at.button(key="ci.save").click().run()
+    assert any("10,001 characters; the limit is 10,000" in e.value for e in at.error)
+    assert len(at.text_area(key="ci.note").value) == 10_001
+    store = Store.open(db_path)
+    assert store.counts()["checkins"] == 0
+    store.close()
+
+
+def test_contact_saves_and_shows_in_the_table_and_counter(db_path):
+    at = open_page("pages/3_Contact_log.py")
+    at.date_input(key="co.new.date").set_value(date.today() - timedelta(days=2))
+    at.radio(key="co.new.initiator").set_value("them")
+    at.selectbox(key="co.new.response").set_value("warm")
+    at.text_area(key="co.new.note").input("coffee, it was nice")
+    at.run()
+    at.button(key="co.save").click().run()
+    assert not at.exception
+    store = Store.open(db_path)
+    [saved] = store.contacts()
+    store.close()
+    assert (saved.happened_on, saved.initiator, saved.response, saved.note) == (
+        date.today() - timedelta(days=2), "them", "warm", "coffee, it was nice",
+    )
+    assert at.metric[0].value == "2"
+    [table] = at.dataframe
+    assert table.value["Note"].tolist() == ["coffee, it was nice"]
+    assert table.value["Who"].tolist() == ["They reached out"]
+
+
+def test_a_future_contact_date_is_refused(db_path):
+    at = open_page("pages/3_Contact_log.py")
+    date_input = at.date_input(key="co.new.date")
+    assert date_input.proto.max == date.today().isoformat()
+
+
+def test_progress_draws_every_chart_with_titles_and_axis_titles(ten_years, monkeypatch):
+    monkeypatch.setenv("REUNION_DB_PATH", str(ten_years))
+    at = open_page("pages/4_Progress.py")
+    specs = chart_specs(at)
+    assert len(specs) == 7
+    for spec in specs:
+        layout = spec["layout"]
+        assert layout["title"]["text"]
+        assert layout["xaxis"]["title"]["text"] or layout["xaxis2"]["title"]["text"]
+        assert layout["yaxis"]["title"]["text"]
+    openness = specs[0]
+    assert 500 <= len(openness["data"][0]["x"]) <= 600  # ten years, weekly
+
+
+def test_progress_on_an_empty_file_shows_empty_states():
+    at = open_page("pages/4_Progress.py")
+    specs = chart_specs(at)
+    assert len(specs) == 7
+    assert all(spec["layout"]["annotations"][0]["text"].startswith("No ") for spec in specs)
+    assert "Nothing saved in this range yet" in texts(at)
+
+
+def test_journey_highlights_the_current_stage(db_path):
+    at = open_page("pages/2_Check_in.py")
+    at.selectbox(key="ci.stage").set_value("reboot_date").run()
+    at.button(key="ci.save").click().run()
+    at.switch_page("pages/5_Your_journey.py").run()
+    assert "**4. The reboot date**  ← *you are here*" in [m.value for m in at.markdown]
+
+
+def test_safety_page_has_call_and_text_lines_and_privacy_note():
+    body = texts(open_page("pages/6_Safety_and_help.py"))
+    assert "800-799-7233" in body and "Text START to 88788" in body
+    assert "emergency" in body.lower() and "browser history" in body.lower()

@@ -1,0 +1,89 @@
+"""The shared frame every screen draws first: page config, navigation, help, where data lives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from reunion_core.assessment import Verdict
+from reunion_core.content import EMERGENCY_RESOURCE
+from reunion_core.errors import ReunionError, StoreLocked
+from reunion_core.store import Store
+from ui import state
+
+HOME = "app.py"
+DIAGNOSTIC = "pages/1_Diagnostic.py"
+CHECK_IN = "pages/2_Check_in.py"
+CONTACTS = "pages/3_Contact_log.py"
+PROGRESS = "pages/4_Progress.py"
+JOURNEY = "pages/5_Your_journey.py"
+SAFETY = "pages/6_Safety_and_help.py"
+
+NAVIGATION = (
+    (HOME, "Home", ":material/home:"),
+    (DIAGNOSTIC, "Diagnostic", ":material/explore:"),
+    (CHECK_IN, "Stage check-in", ":material/tune:"),
+    (CONTACTS, "Contact log", ":material/forum:"),
+    (PROGRESS, "Progress", ":material/monitoring:"),
+    (JOURNEY, "Your journey", ":material/map:"),
+    (SAFETY, "Safety & help", ":material/sos:"),
+)
+NEXT_PAGES = {"diagnostic": DIAGNOSTIC, "checkin": CHECK_IN, "safety": SAFETY, "journey": JOURNEY}
+
+
+@dataclass(frozen=True)
+class Frame:
+    store: Store
+    example: bool
+    safety_first: bool  # the latest diagnostic found warning signs of abuse
+
+
+def frame(title: str, purpose: str, icon: str) -> Frame:
+    """Draw the chrome every screen shares and return the open store; stop on a store error."""
+    page_title = title if title == "Take Two" else f"{title} · Take Two"
+    st.set_page_config(page_title=page_title, page_icon=icon, layout="centered")
+    hotline = EMERGENCY_RESOURCE
+    with st.sidebar:
+        st.markdown("### Take Two")
+        st.page_link(SAFETY, label="Get help now", icon=":material/sos:")
+        st.caption(f"Hotline (US, 24/7): **{hotline.phone}** · {hotline.text}")
+        st.divider()
+        for page, label, page_icon in NAVIGATION:
+            st.page_link(page, label=label, icon=page_icon)
+        st.divider()
+
+    st.title(title)
+    st.caption(purpose)
+    if title != "Safety & help":  # on a phone the sidebar is folded away: one click, still
+        st.page_link(SAFETY, label="Get help now", icon=":material/sos:")
+    try:
+        store = state.active_store()
+    except StoreLocked as exc:
+        st.error(str(exc), icon=":material/lock:")
+        st.stop()
+    except ReunionError as exc:
+        st.error(str(exc), icon=":material/error:")
+        st.info(
+            "To start a new, empty file somewhere else, set REUNION_DB_PATH to a new path and "
+            "start Take Two again. Your existing file has not been changed."
+        )
+        st.stop()
+
+    example = state.using_example()
+    with st.sidebar:
+        st.caption(f"Your data stays on this computer, in  \n`{store.path}`")
+        if example:
+            st.button("Back to my own data", key="frame.own", on_click=state.switch_to_own)
+    if example:
+        st.info("You are looking at **example data**, not your own.", icon=":material/science:")
+    latest = store.latest_diagnostic()
+    safety_first = latest is not None and latest.assessment.verdict is Verdict.SAFETY_FIRST
+    if safety_first and title != "Safety & help":
+        st.error(
+            "Your latest diagnostic showed warning signs of abuse. Reconnection advice is "
+            f"hidden. Help is free and confidential: call {hotline.phone} or {hotline.text.lower()}.",
+            icon=":material/sos:",
+        )
+        st.page_link(SAFETY, label="See all the help available", icon=":material/sos:")
+    return Frame(store, example, safety_first)
