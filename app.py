@@ -6,7 +6,7 @@ from reunion_core.progress import at_a_glance
 from ui import state, widgets
 from ui.frame import CHECK_IN, CONTACTS, DIAGNOSTIC, NEXT_PAGES, PROGRESS, frame
 
-f = frame("Take Two", "A private place to decide whether, when and how to try again with an ex.", ":material/spa:")
+f = frame("Take Two", "A private place to decide whether, when and how to try again with an ex.")
 glance = at_a_glance(f.store)
 
 if glance.is_empty:

@@ -22,8 +22,7 @@ P = "dx."  # every widget key on this page; values persist across pages until sa
 f = frame(
     "Diagnostic",
     "Before anything else: is it safe, why did it end, and why do you want to try again? "
-    "Your answers stay until you save or discard them, even if you leave this page.",
-    ":material/explore:",
+    "Your answers stay until you save or discard them, even if you leave this page."
 )
 if st.session_state.pop(P + "reset", False):
     clear_keys(P)

@@ -6,6 +6,7 @@ from reunion_core.content import MOODS, REACTANCE_STAGES, YOUR_STAGE_BY_KEY, YOU
 from reunion_core.errors import ReunionError
 from reunion_core.records import CheckIn
 from reunion_core.stages import disagreement, disagrees, reactance_stage, stage_from_signs
+from ui import widgets
 from ui.frame import frame
 from ui.state import clear_keys
 
@@ -13,8 +14,7 @@ P = "ci."
 
 f = frame(
     "Stage check-in",
-    "A minute a day: where they seem to be, what you actually saw, and where you are.",
-    ":material/tune:",
+    "A minute a day: where they seem to be, what you actually saw, and where you are."
 )
 if st.session_state.pop(P + "reset", False):
     clear_keys(P + "sign.")
@@ -94,3 +94,14 @@ if st.button("Save check-in", type="primary", key=P + "save"):
         st.rerun()
 if st.session_state.pop("ci_saved", False):
     st.success("Check-in saved. See how things move on the Progress page.", icon=":material/check_circle:")
+
+recent = f.store.checkins(limit=5)
+if recent:
+    st.subheader("Your last check-ins")
+    for c in recent:
+        with st.container(border=True):
+            st.caption(
+                f"{c.at:%a %d %b %Y, %H:%M} · them: {reactance_stage(c.openness).name} ({c.openness}/100)"
+                f" · you: {YOUR_STAGE_BY_KEY[c.your_stage].name} · mood: {MOODS[c.mood - 1]}"
+            )
+            widgets.user_text("Note", c.note)

@@ -16,6 +16,7 @@ from reunion_core.content import (
 )
 from reunion_core.errors import ReunionError
 from reunion_core.records import Contact
+from ui import widgets
 from ui.frame import frame
 from ui.state import clear_keys
 
@@ -23,8 +24,7 @@ P = "co."
 
 f = frame(
     "Contact log",
-    "Log each contact with your ex: who reached out, how they responded, how you felt after.",
-    ":material/forum:",
+    "Log each contact with your ex: who reached out, how they responded, how you felt after."
 )
 if st.session_state.pop(P + "reset", False):
     clear_keys(P + "new.")
@@ -86,6 +86,13 @@ if not contacts:
     st.caption("Nothing logged yet. No contact is a stage too: Bubble space.")
     st.stop()
 
+newest = contacts[0]
+with st.container(border=True):
+    st.caption(
+        f"Latest: {newest.happened_on:%a %d %b %Y} · {INITIATOR_BY_KEY[newest.initiator].label} · "
+        f"{CHANNEL_BY_KEY[newest.channel].label} · {RESPONSE_BY_KEY[newest.response].label}"
+    )
+    widgets.user_text("Note", newest.note)
 st.caption("Newest first. Edit a cell and press Save changes; tick Delete to remove an entry.")
 table = pd.DataFrame(
     {

@@ -10,8 +10,7 @@ from ui.frame import frame
 
 f = frame(
     "Progress",
-    "How things have moved on both sides. Hover for details; drag on a chart to zoom.",
-    ":material/monitoring:",
+    "How things have moved on both sides. Hover for details; drag on a chart to zoom."
 )
 span = f.store.span()
 today = date.today()

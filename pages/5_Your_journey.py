@@ -9,8 +9,7 @@ from ui.frame import frame
 
 f = frame(
     "Your journey",
-    "A guide to both maps: the seven stages on your side and the five on theirs.",
-    ":material/map:",
+    "A guide to both maps: the seven stages on your side and the five on theirs."
 )
 if f.safety_first:
     st.markdown(

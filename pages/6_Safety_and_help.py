@@ -7,8 +7,7 @@ from ui.frame import frame
 
 f = frame(
     "Safety & help",
-    "If you are afraid, hurt or controlled, you are not alone, and help is free and confidential.",
-    ":material/sos:",
+    "If you are afraid, hurt or controlled, you are not alone, and help is free and confidential."
 )
 st.subheader("Get help")
 widgets.resources()

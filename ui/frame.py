@@ -39,10 +39,12 @@ class Frame:
     safety_first: bool  # the latest diagnostic found warning signs of abuse
 
 
-def frame(title: str, purpose: str, icon: str) -> Frame:
+def frame(title: str, purpose: str) -> Frame:
     """Draw the chrome every screen shares and return the open store; stop on a store error."""
     page_title = title if title == "Take Two" else f"{title} · Take Two"
-    st.set_page_config(page_title=page_title, page_icon=icon, layout="centered")
+    # The favicon is an emoji, drawn locally as a data: URL. A ":material/...:" page icon makes
+    # the browser fetch an SVG from Google's font host (caught by the e2e privacy test).
+    st.set_page_config(page_title=page_title, page_icon="🌱", layout="centered")
     hotline = EMERGENCY_RESOURCE
     with st.sidebar:
         st.markdown("### Take Two")

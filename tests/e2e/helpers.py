@@ -1,0 +1,70 @@
+"""Small moves a person makes in the app, in Playwright terms."""
+
+from __future__ import annotations
+
+from tests.e2e.server import settle
+
+PAGES = {
+    "": "Take Two",
+    "Diagnostic": "Diagnostic",
+    "Check_in": "Stage check-in",
+    "Contact_log": "Contact log",
+    "Progress": "Progress",
+    "Your_journey": "Your journey",
+    "Safety_and_help": "Safety & help",
+}
+
+
+def open_at(page, base_url: str, path: str = "") -> None:
+    page.goto(f"{base_url}/{path}")
+    settle(page)
+
+
+def click_label(page, text: str) -> None:
+    """Tick a checkbox or pick a radio option by the words next to it."""
+    page.locator("label").filter(has_text=text).first.click()
+    settle(page)
+
+
+def click_button(page, name: str) -> None:
+    page.get_by_role("button", name=name).first.click()
+    settle(page)
+
+
+def type_into(page, label: str, text: str) -> None:
+    box = page.get_by_label(label, exact=True).first
+    box.fill(text)
+    box.press("Tab")  # a text area commits its value when it loses focus
+    settle(page)
+
+
+def set_slider(page, value: int, index: int = 0) -> None:
+    thumb = page.get_by_role("slider").nth(index)
+    thumb.focus()
+    thumb.press("Home")
+    for _ in range(value):
+        thumb.press("ArrowRight")
+    page.wait_for_timeout(600)  # the slider sends its value after a short pause
+    settle(page)
+
+
+def go_by_sidebar(page, label: str) -> None:
+    page.locator("[data-testid=stSidebar]").get_by_role("link", name=label).first.click()
+    settle(page)
+
+
+def chart_data(page, expected: int) -> list[list[dict]]:
+    """The data of every Plotly chart on the page, as the browser holds it."""
+    page.wait_for_function(
+        "n => { const d = [...document.querySelectorAll('.js-plotly-plot')];"
+        " return d.length >= n && d.every(e => e.data); }",
+        arg=expected,
+    )
+    return page.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot')].map(d => d.data.map("
+        "t => ({name: t.name || '', x: Array.from(t.x || []), y: Array.from(t.y || [])})))"
+    )
+
+
+def no_exception(page) -> bool:
+    return page.locator("[data-testid=stException]").count() == 0

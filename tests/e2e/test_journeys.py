@@ -1,0 +1,67 @@
+"""1. A new person: diagnostic, a Test Drive check-in, a contact; all three on Home and in charts."""
+
+from playwright.sync_api import expect
+
+from tests.e2e.helpers import (
+    chart_data,
+    click_button,
+    click_label,
+    go_by_sidebar,
+    open_at,
+    set_slider,
+    type_into,
+)
+
+ANSWERS = (
+    "We stopped communicating well",
+    "About half of it was me",
+    "No, this is different",
+    "We have both changed in ways that could make it work",
+    "There are signs they might",
+    "We have each named concrete changes",
+)
+
+
+def test_a_new_person_takes_the_first_steps_and_sees_them_everywhere(new_page, base_url):
+    page = new_page()
+    open_at(page, base_url)
+    expect(page.get_by_text("Welcome.")).to_be_visible()
+    click_button(page, "Start with the diagnostic")
+    expect(page.get_by_role("heading", name="Diagnostic").first).to_be_visible()
+    for answer in ANSWERS:
+        click_label(page, answer)
+    click_button(page, "Save and see the verdict")
+    expect(page.get_by_text("Proceed with care.").first).to_be_visible()
+
+    go_by_sidebar(page, "Stage check-in")
+    set_slider(page, 30)
+    expect(page.get_by_text("Stage 2 of 5: Test Drive")).to_be_visible()
+    click_label(page, "One-word or very short replies")
+    type_into(page, "A note for yourself (optional)", "Short replies, but a reply.")
+    click_button(page, "Save check-in")
+    expect(page.get_by_text("Check-in saved.")).to_be_visible()
+
+    go_by_sidebar(page, "Contact log")
+    click_label(page, "They reached out")
+    click_button(page, "Save contact")
+    expect(page.get_by_text("Contact saved.")).to_be_visible()
+
+    go_by_sidebar(page, "Home")
+    expect(page.locator("[data-testid=stMain]")).to_contain_text("Since last contact")
+    body = page.locator("[data-testid=stMain]").inner_text()
+    assert "2 of 5" in body and "Test Drive (your sense)" in body
+    assert "Signs point to: Test Drive" in body
+    assert "0 days" in body
+    assert "Proceed with care." in body
+
+    go_by_sidebar(page, "Progress")
+    charts = chart_data(page, 7)
+    assert len(charts) == 7
+    openness = charts[0]
+    assert openness[0]["y"] == [30]
+    your_stage = charts[1]
+    assert your_stage[0]["y"] == [1]  # Bubble space: the stage left at its default
+    contacts = charts[5]
+    assert [t["y"] for t in contacts] == [[1]]
+    verdicts = charts[6]
+    assert verdicts[0]["y"] == [3]  # proceed with care

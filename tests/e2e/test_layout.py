@@ -1,0 +1,66 @@
+"""6. Every page, desktop and phone width, with a long journey: no sideways scroll, no text on text."""
+
+import pytest
+
+from reunion_core.demo import generate
+from tests.e2e.helpers import PAGES, open_at
+from tests.e2e.server import running
+
+SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
+
+OVERLAPS = """
+() => {
+  const boxes = (root, sel) => [...root.querySelectorAll(sel)]
+    .map(e => e.getBoundingClientRect()).filter(r => r.width > 0 && r.height > 0);
+  const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  const problems = [];
+  document.querySelectorAll('.js-plotly-plot').forEach((plot, i) => {
+    const title = plot.querySelector('.gtitle')?.textContent || `chart ${i}`;
+    const groups = {
+      title: boxes(plot, '.gtitle'),
+      axis_titles: boxes(plot, '.xtitle, .ytitle, .x2title, .y2title'),
+      legend: boxes(plot, '.legend .legendtext'),
+    };
+    const ticks = {x: boxes(plot, '.xtick text'), y: boxes(plot, '.ytick text'),
+                   x2: boxes(plot, '.x2tick text'), y2: boxes(plot, '.y2tick text')};
+    for (const [axis, list] of Object.entries(ticks))
+      for (let a = 0; a < list.length; a++)
+        for (let b = a + 1; b < list.length; b++)
+          if (hit(list[a], list[b])) problems.push(`${title}: ${axis} tick labels overlap`);
+    const named = Object.entries(groups).concat([['ticks', Object.values(ticks).flat()]]);
+    for (let a = 0; a < named.length; a++)
+      for (let b = a + 1; b < named.length; b++)
+        for (const r1 of named[a][1]) for (const r2 of named[b][1])
+          if (hit(r1, r2)) problems.push(`${title}: ${named[a][0]} overlaps ${named[b][0]}`);
+  });
+  return [...new Set(problems)];
+}
+"""
+
+OVERFLOW = """
+() => {
+  const main = document.querySelector('[data-testid=stMain]');
+  return {page: document.documentElement.scrollWidth - window.innerWidth,
+          main: main ? main.scrollWidth - main.clientWidth : 0};
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def journey_url(tmp_path_factory):
+    path = tmp_path_factory.mktemp("layout") / "r.duckdb"
+    generate(path, years=10, seed=1)
+    with running(path) as (url, _):
+        yield url
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("path", list(PAGES))
+def test_no_sideways_scroll_and_no_overlapping_chart_text(new_page, journey_url, path, size):
+    page = new_page(*SIZES[size])
+    open_at(page, journey_url, path)
+    if path == "Progress":
+        page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .gtitle').length >= 7")
+    overflow = page.evaluate(OVERFLOW)
+    assert overflow["page"] <= 0 and overflow["main"] <= 0, overflow
+    assert page.evaluate(OVERLAPS) == []

@@ -1,0 +1,26 @@
+"""4. Privacy: nothing the browser asked for left this machine; the server listens locally only.
+
+Named test_zz_ and sorted last by conftest, so it reads the requests of the whole suite.
+"""
+
+import tomllib
+
+from tests.e2e.conftest import REQUESTS, foreign_requests
+from tests.e2e.server import ROOT, listening_addresses
+
+
+def test_the_server_listens_on_127_0_0_1_only(server):
+    url, _ = server
+    port = int(url.rsplit(":", 1)[1])
+    assert listening_addresses(port) == {"127.0.0.1"}
+
+
+def test_usage_statistics_are_off_and_the_address_is_local():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["server"]["address"] == "127.0.0.1"
+
+
+def test_every_request_of_the_suite_stayed_on_this_machine(server):
+    assert len(REQUESTS) > 50, "the suite should have made many requests to the app"
+    assert foreign_requests() == []
