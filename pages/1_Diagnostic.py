@@ -15,7 +15,7 @@ from reunion_core.errors import ReunionError
 from reunion_core.records import DiagnosticAnswers
 from ui import widgets
 from ui.frame import frame
-from ui.state import clear_keys
+from ui.state import reset
 
 P = "dx."  # every widget key on this page; values persist across pages until saved or discarded
 
@@ -24,8 +24,15 @@ f = frame(
     "Before anything else: is it safe, why did it end, and why do you want to try again? "
     "Your answers stay until you save or discard them, even if you leave this page."
 )
+BLANK = {
+    **{f"{P}safety.{q.key}": False for q in SAFETY_QUESTIONS},
+    **{f"{P}answer.{q.key}": None for q in DIAGNOSTIC_QUESTIONS},
+    **{f"{P}reflection.{q.key}": "" for q in DIAGNOSTIC_QUESTIONS},
+    **{f"{P}pause.{x.key}": False for x in PAUSE_SIGNS},
+    **{f"{P}flag.{x.key}": False for x in RED_FLAGS},
+}
 if st.session_state.pop(P + "reset", False):
-    clear_keys(P)
+    reset(BLANK)
 
 st.subheader("1. Your safety")
 st.markdown("Tick any that are true, now or in the past. Any tick means: put your safety first.")

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from reunion_core.content import MOODS, REACTANCE_STAGES, YOUR_STAGE_BY_KEY, YOUR_STAGES
+from reunion_core.content import ALL_SIGNS, MOODS, REACTANCE_STAGES, YOUR_STAGE_BY_KEY, YOUR_STAGES
 from reunion_core.errors import ReunionError
 from reunion_core.records import CheckIn
 from reunion_core.stages import disagreement, disagrees, reactance_stage, stage_from_signs
 from ui import widgets
 from ui.frame import frame
-from ui.state import clear_keys
+from ui.state import reset
 
 P = "ci."
 
@@ -16,9 +16,8 @@ f = frame(
     "Stage check-in",
     "A minute a day: where they seem to be, what you actually saw, and where you are."
 )
-if st.session_state.pop(P + "reset", False):
-    clear_keys(P + "sign.")
-    clear_keys(P + "note")
+if st.session_state.pop(P + "reset", False):  # after a save: keep slider, stage and mood
+    reset({P + "note": "", **{f"{P}sign.{s.key}": False for s in ALL_SIGNS}})
 latest = f.store.latest_checkin()
 
 st.subheader("Where are they?")

@@ -18,7 +18,7 @@ from reunion_core.errors import ReunionError
 from reunion_core.records import Contact
 from ui import widgets
 from ui.frame import frame
-from ui.state import clear_keys
+from ui.state import reset
 
 P = "co."
 
@@ -26,8 +26,10 @@ f = frame(
     "Contact log",
     "Log each contact with your ex: who reached out, how they responded, how you felt after."
 )
-if st.session_state.pop(P + "reset", False):
-    clear_keys(P + "new.")
+if st.session_state.pop(P + "reset", False):  # after a save: a blank form for the next one
+    reset({P + "new.date": date.today(), P + "new.initiator": INITIATORS[0].key,
+           P + "new.channel": CHANNELS[0].key, P + "new.response": RESPONSES[0].key,
+           P + "new.feeling": 3, P + "new.note": ""})
 
 last = f.store.last_contact_day()
 if last is None:

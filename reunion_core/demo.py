@@ -46,9 +46,16 @@ RESPONSE_FOR_STAGE = {
 CHANNELS = ("text", "text", "call", "in_person", "social")
 
 
-def journey(years: float, seed: int, today: date) -> tuple[list[CheckIn], list[Contact], list[tuple[datetime, DiagnosticAnswers]]]:
-    """The example journey as records, ending today."""
+def journey(
+    years: float, seed: int, today: date, now: datetime | None = None
+) -> tuple[list[CheckIn], list[Contact], list[tuple[datetime, DiagnosticAnswers]]]:
+    """The example journey as records, ending today (and never later than now)."""
     rng = random.Random(seed)
+    now = now or datetime.now().replace(microsecond=0)
+
+    def at(day: date, hour: int, minute: int = 0) -> datetime:
+        return min(datetime.combine(day, clock(hour, minute)), now)
+
     days = max(1, round(years * 365))
     start = today - timedelta(days=days - 1)
     checkins, contacts, diagnostics = [], [], []
@@ -67,9 +74,11 @@ def journey(years: float, seed: int, today: date) -> tuple[list[CheckIn], list[C
             neighbour = REACTANCE_STAGES[max(0, min(4, their.number - 1 + rng.choice((-1, 1))))]
             signs.append(rng.choice(neighbour.signs).key)
         mood = max(1, min(5, round(2 + 2 * f + rng.gauss(0, 0.8))))
-        at = datetime.combine(day, clock(21, rng.randrange(0, 60)))
         checkins.append(
-            CheckIn(openness, YOUR_STAGES[mine - 1].key, mood, tuple(signs), rng.choice(NOTES), at)
+            CheckIn(
+                openness, YOUR_STAGES[mine - 1].key, mood, tuple(signs), rng.choice(NOTES),
+                at(day, 21, rng.randrange(0, 60)),
+            )
         )
         if mine >= 3 and day.weekday() == 5:
             contacts.append(
@@ -80,11 +89,11 @@ def journey(years: float, seed: int, today: date) -> tuple[list[CheckIn], list[C
                     RESPONSE_FOR_STAGE[their.key],
                     max(1, min(5, round(1 + 4 * openness / 100 + rng.gauss(0, 0.7)))),
                     rng.choice(NOTES),
-                    created_at=datetime.combine(day, clock(22, 0)),
+                    created_at=at(day, 22),
                 )
             )
         if i % 91 == 0:
-            diagnostics.append((datetime.combine(day, clock(20, 0)), _diagnostic(f)))
+            diagnostics.append((at(day, 20), _diagnostic(f)))
     return checkins, contacts, diagnostics
 
 

@@ -44,7 +44,11 @@ def switch_to_own() -> None:
     st.session_state[EXAMPLE_KEY] = False
 
 
-def clear_keys(prefix: str) -> None:
-    """Forget every widget value under a prefix (after a save, or a confirmed discard)."""
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
-        del st.session_state[key]
+def reset(defaults: dict[str, object]) -> None:
+    """Put widgets back to their blank values (after a save, or a confirmed discard).
+
+    Call before the widgets are drawn. Assigning, not deleting: a deleted key lets the
+    browser send its old value back, so a saved note would reappear in its box.
+    """
+    for key, value in defaults.items():
+        st.session_state[key] = value

@@ -9,9 +9,10 @@ from tests.e2e.helpers import click_button, click_label, open_at, type_into
 from tests.e2e.server import running
 
 HOSTILE = (
-    "<script>window.__pwned = 1</script> ![tracker](http://203.0.113.9/pixel.png) "
-    '<img src="http://203.0.113.9/img.png" onerror="window.__pwned = 2"> '
-    "**not bold** שלום, מה שלומך? 💔🙂 "
+    "<script>window.__pwned = 1</script>\n\n"
+    "![tracker](http://203.0.113.9/pixel.png)\n\n"
+    '<img src="http://203.0.113.9/img.png" onerror="window.__pwned = 2">\n\n'
+    "**not bold** [a link](http://203.0.113.9/) שלום, מה שלומך? 💔🙂\n\n"
 )
 BIG = (HOSTILE + "x" * 10_000)[:10_000]
 
@@ -27,10 +28,15 @@ def assert_inert(page):
     assert page.evaluate("() => window.__pwned") is None
     assert page.locator("img[src*='203.0.113.9']").count() == 0
     assert page.locator("[data-testid=stMain] script").count() == 0
-    main = page.locator("[data-testid=stMain]")
-    expect(main).to_contain_text("<script>window.__pwned = 1</script>")
-    expect(main).to_contain_text("![tracker](http://203.0.113.9/pixel.png)")
-    expect(main).to_contain_text("**not bold** שלום")
+    assert page.locator("[data-testid=stMain] a[href*='203.0.113.9']").count() == 0
+    assert page.locator("[data-testid=stMain] strong", has_text="not bold").count() == 0
+    # shown back, as text, outside any input box
+    shown = page.locator("[data-testid=stText]").first
+    expect(shown).to_contain_text("<script>window.__pwned = 1</script>")
+    expect(shown).to_contain_text("![tracker](http://203.0.113.9/pixel.png)")
+    expect(shown).to_contain_text("**not bold** [a link](http://203.0.113.9/) שלום")
+    # and the box it was typed into is empty again, ready for the next entry
+    assert all(not box.input_value() for box in page.locator("textarea").all())
 
 
 def test_every_text_field_keeps_hostile_text_as_plain_text(new_page, robust):
