@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint demo browser clean
+.PHONY: run test lint demo browser screenshots clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Take Two needs Python 3.11 or newer; set PYTHON=python3.11 (or newer).")'
@@ -26,6 +26,9 @@ lint: $(STAMP)
 
 test: $(STAMP) browser lint
 	$(PY) -m pytest
+
+screenshots: $(STAMP) browser
+	$(PY) -m tests.e2e.screenshots docs/screenshots
 
 demo: $(STAMP)
 	$(PY) -m reunion_core.demo data/example-journey.duckdb --years 2

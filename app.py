@@ -48,7 +48,8 @@ if glance.days_since_contact is None:
     contact.metric("Since last contact", "—")
     contact.caption("No contacts logged")
 else:
-    contact.metric("Since last contact", f"{glance.days_since_contact} days")
+    days = glance.days_since_contact
+    contact.metric("Since last contact", "today" if days == 0 else f"{days} day{'s' if days != 1 else ''}")
     contact.caption(f"Last: {glance.last_contact:%d %b %Y}")
 
 st.subheader("What next")

@@ -149,10 +149,10 @@ def _bands(axis: str) -> tuple[list[dict], list[dict]]:
                 {"type": "rect", "yref": "paper", "y0": 0, "y1": 1, "xref": "x", "x0": low,
                  "x1": high, "fillcolor": colour, "line": {"width": 0}, "layer": "below"}
             )
-            notes.append(
-                {"text": stage.short, "yref": "paper", "y": 1.0, "yanchor": "bottom", "xref": "x",
-                 "x": (low + high) / 2, "showarrow": False, "font": {"size": 10, "color": "#6b7280"},
-                 "textangle": 0}
+            notes.append(  # two short lines, so five labels fit side by side on a phone
+                {"text": stage.short.replace(" ", "<br>"), "yref": "paper", "y": 1.0,
+                 "yanchor": "bottom", "xref": "x", "x": (low + high) / 2, "showarrow": False,
+                 "font": {"size": 9, "color": "#6b7280"}}
             )
     return shapes, notes
 
@@ -238,7 +238,7 @@ def journey_map(points: list[StagePoint], bucket: str) -> Figure:
         y_title,
         xaxis={"range": [0, 100], "dtick": 20, "fixedrange": True},
         yaxis=_stage_axis(YOUR_STAGES),
-        margin={"t": 64},
+        margin={"t": 76},
     )
     layout["shapes"], layout["annotations"] = _bands("x")
     return {"data": data, "layout": layout}
@@ -296,6 +296,14 @@ def contacts_per_period(counts: list[ContactCount], bucket: str) -> Figure:
                     f"<br>{response.label}<extra></extra>",
                 }
             )
+    def axis_ticks(initiator: str) -> dict:
+        per_period: dict = {}
+        for c in counts:
+            if c.initiator == initiator:
+                per_period[c.period] = per_period.get(c.period, 0) + c.count
+        most = max(per_period.values(), default=0)
+        return {"dtick": 1} if most <= 6 else {}  # whole contacts: never a tick at 0.5
+
     layout = _layout(
         title,
         "",
@@ -304,12 +312,12 @@ def contacts_per_period(counts: list[ContactCount], bucket: str) -> Figure:
         height=HEIGHT + 80,
         xaxis={"anchor": "y", "matches": "x2", "showticklabels": False},
         yaxis={"domain": [0.56, 1], "title": {"text": "You"}, "rangemode": "tozero", "fixedrange": True,
-               "tickformat": ",d"},
+               "tickformat": ",d", **axis_ticks("me")},
     )
     layout["xaxis2"] = {"anchor": "y2", "title": {"text": "Date"}, "automargin": True}
     layout["yaxis2"] = {
         "domain": [0, 0.44], "title": {"text": "They"}, "automargin": True,
-        "rangemode": "tozero", "fixedrange": True, "tickformat": ",d",
+        "rangemode": "tozero", "fixedrange": True, "tickformat": ",d", **axis_ticks("them"),
     }
     layout["annotations"] = [
         {"text": f"You reached out (contacts per {word})", "xref": "paper", "yref": "paper",

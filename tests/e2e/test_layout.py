@@ -20,7 +20,12 @@ OVERLAPS = """
       title: boxes(plot, '.gtitle'),
       axis_titles: boxes(plot, '.xtitle, .ytitle, .x2title, .y2title'),
       legend: boxes(plot, '.legend .legendtext'),
+      notes: boxes(plot, '.annotation-text'),
     };
+    const notes = groups.notes;
+    for (let a = 0; a < notes.length; a++)
+      for (let b = a + 1; b < notes.length; b++)
+        if (hit(notes[a], notes[b])) problems.push(`${title}: labels overlap each other`);
     const ticks = {x: boxes(plot, '.xtick text'), y: boxes(plot, '.ytick text'),
                    x2: boxes(plot, '.x2tick text'), y2: boxes(plot, '.y2tick text')};
     for (const [axis, list] of Object.entries(ticks))
