@@ -1,0 +1,239 @@
+"""`make bench`: what a person feels, measured side by side with its floor, as one table.
+
+Every figure is a median over repeated runs after a warm-up; each is taken in the same run as
+its baseline (a one-line Streamlit app), so a busy machine slows both. Prints the table and
+writes it to docs/PERFORMANCE.md.
+
+    python -m bench.run [--reruns 15] [--starts 5] [--years 0 1 10] [--out docs/PERFORMANCE.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOOR = ROOT / "bench" / "floor_app.py"
+PAGES = ["app.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))]
+TARGETS = "Progress at 10 years <= 60 ms and <= 20x floor; other pages <= 30 ms and <= 10x floor; 10 y <= 1.3x 1 y"
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def rerun_times(page: str, db: Path, reruns: int, warmup: int = 3) -> float:
+    """Median seconds of one rerun of `page` under AppTest, with `db` as the data file."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["REUNION_DB_PATH"] = str(db)
+    _clear_caches()
+    if page == "floor":
+        at = AppTest.from_file(str(FLOOR), default_timeout=120).run()
+    else:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+        if page != "app.py":
+            at.switch_page(page).run()
+    if at.exception:
+        raise RuntimeError(f"{page}: {at.exception[0].value}")
+    samples = []
+    for i in range(warmup + reruns):
+        started = time.perf_counter()
+        at.run()
+        if i >= warmup:
+            samples.append(time.perf_counter() - started)
+    return median_ms(samples)
+
+
+def _clear_caches() -> None:
+    import streamlit as st
+
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def make_db(folder: Path, years: float) -> Path:
+    from reunion_core.demo import generate
+    from reunion_core.store import Store
+
+    path = folder / f"y{years:g}.duckdb"
+    if years:
+        generate(path, years=years, seed=1)
+    else:
+        Store.open(path).close()
+    return path
+
+
+def bench_reruns(years: list[float], reruns: int, folder: Path, progress) -> dict:
+    dbs = {y: make_db(folder, y) for y in years}
+    results: dict = {}
+    for y in years:
+        for page in ["floor", *PAGES]:
+            progress(f"rerun {page} at {y:g} years")
+            results[page, y] = rerun_times(page, dbs[y], reruns)
+    return results, dbs
+
+
+def bench_cold_start(db: Path, starts: int, progress) -> tuple[float, float]:
+    """Median seconds from `streamlit run` to Home drawn in Chromium, app and floor alternating."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.server import LAUNCH_ARGS, SETTLED, chromium, running
+
+    app, floor = [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium(), args=LAUNCH_ARGS)
+        for i in range(starts + 1):
+            for script, samples in (("app.py", app), (str(FLOOR), floor)):
+                progress(f"cold start {Path(script).name} #{i}")
+                started = time.perf_counter()
+                with running(db, script=script) as (url, _):
+                    page = browser.new_page()
+                    page.goto(url)
+                    page.wait_for_selector(SETTLED, timeout=60_000)
+                    if script == "app.py":
+                        page.wait_for_selector("[data-testid=stMetric]", timeout=60_000)
+                    took = time.perf_counter() - started
+                    page.close()
+                if i:  # the first round warms the disk cache
+                    samples.append(took)
+        browser.close()
+    return median_ms(app), median_ms(floor)
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS")
+
+
+def bench_memory(db: Path, progress) -> tuple[float, float]:
+    """Server RSS after visiting every page at 10 years, and after visiting the floor app."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.helpers import PAGES as URLS
+    from tests.e2e.server import LAUNCH_ARGS, SETTLED, chromium, running
+
+    out = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium(), args=LAUNCH_ARGS)
+        for script, paths in (("app.py", list(URLS)), (str(FLOOR), [""])):
+            progress(f"memory {Path(script).name}")
+            with running(db, script=script) as (url, proc):
+                page = browser.new_page()
+                for path in paths:
+                    page.goto(f"{url}/{path}")
+                    page.wait_for_selector(SETTLED, timeout=60_000)
+                    page.wait_for_timeout(500)
+                time.sleep(1)
+                out.append(rss_mb(proc.pid))
+                page.close()
+        browser.close()
+    return out[0], out[1]
+
+
+def bench_open(db: Path, runs: int = 30) -> float:
+    """Median seconds to open an up-to-date 10-year file (connect + migration check), in a fresh process."""
+    code = (
+        "import statistics, sys, time\n"
+        "from reunion_core.store import Store\n"
+        "samples = []\n"
+        f"for _ in range({runs} + 3):\n"
+        "    t = time.perf_counter(); s = Store.open(sys.argv[1]); samples.append(time.perf_counter() - t); s.close()\n"
+        "print(statistics.median(samples[3:]) * 1000)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True, cwd=ROOT, check=True)
+    return float(out.stdout.strip())
+
+
+def verdict(ok: bool) -> str:
+    return "meets" if ok else "**misses**"
+
+
+def report(args, reruns: dict, cold: tuple, memory: tuple, opening: float) -> str:
+    years = args.years
+    lines = [
+        "# Performance",
+        "",
+        f"Measured {date.today():%Y-%m-%d} by `make bench` on {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, streamlit {version('streamlit')}, duckdb {version('duckdb')}, "
+        f"plotly {version('plotly')}, pandas {version('pandas')}. Medians after a warm-up; "
+        f"{args.reruns} reruns per page, {args.starts} cold starts each.",
+        "",
+        "## Rerun time of every page (AppTest, ms)",
+        "",
+        "| page | " + " | ".join(f"{y:g} y" for y in years) + " | x floor at 10 y | 10 y / 1 y | target |",
+        "| --- | " + " | ".join("---" for _ in years) + " | --- | --- | --- |",
+    ]
+    big, one = max(years), (1 if 1 in years else min(years))
+    for page in ["floor", *PAGES]:
+        cells = [f"{reruns[page, y]:.1f}" for y in years]
+        if page == "floor":
+            lines.append(f"| one-line app (floor) | {' | '.join(cells)} | 1.0 | | |")
+            continue
+        ratio = reruns[page, big] / reruns["floor", big]
+        growth = reruns[page, big] / reruns[page, one]
+        limit, times = (60, 20) if "Progress" in page else (30, 10)
+        ok = reruns[page, big] <= limit and ratio <= times and growth <= 1.3
+        lines.append(
+            f"| {page} | {' | '.join(cells)} | {ratio:.1f} | {growth:.2f} | "
+            f"{verdict(ok)} (<= {limit} ms, <= {times}x, <= 1.3x) |"
+        )
+    app_start, floor_start = cold
+    app_mem, floor_mem = memory
+    lines += [
+        "",
+        "## Start, memory, opening the file",
+        "",
+        "| measure | Take Two | one-line app | ratio | target |",
+        "| --- | --- | --- | --- | --- |",
+        f"| cold start to Home drawn in Chromium (ms) | {app_start:.0f} | {floor_start:.0f} | "
+        f"{app_start / floor_start:.2f} | {verdict(app_start / floor_start <= 1.3)} (<= 1.3x) |",
+        f"| server RSS after every page at {big:g} y (MB) | {app_mem:.0f} | {floor_mem:.0f} | "
+        f"{app_mem / floor_mem:.2f} | {verdict(app_mem / floor_mem <= 1.5)} (<= 1.5x) |",
+        f"| open an up-to-date {big:g}-year file (ms) | {opening:.1f} | | | {verdict(opening < 50)} (< 50 ms) |",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Take Two's benchmark")
+    parser.add_argument("--reruns", type=int, default=15)
+    parser.add_argument("--starts", type=int, default=5)
+    parser.add_argument("--years", type=float, nargs="+", default=[0, 1, 10])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "PERFORMANCE.md")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+
+    def progress(what: str) -> None:
+        print(f"  {what}...", file=sys.stderr, flush=True)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        reruns, dbs = bench_reruns(args.years, args.reruns, Path(tmp), progress)
+        # the servers get their own copy: this process still holds the AppTest files open
+        (Path(tmp) / "server").mkdir()
+        big = make_db(Path(tmp) / "server", max(args.years))
+        cold = bench_cold_start(big, args.starts, progress)
+        memory = bench_memory(big, progress)
+        opening = bench_open(big)
+    table = report(args, reruns, cold, memory, opening)
+    print(table)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(table)
+    print(f"written to {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
