@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint demo browser screenshots clean
+.PHONY: run test lint demo browser screenshots bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Take Two needs Python 3.11 or newer; set PYTHON=python3.11 (or newer).")'
@@ -29,6 +29,9 @@ test: $(STAMP) browser lint
 
 screenshots: $(STAMP) browser
 	$(PY) -m tests.e2e.screenshots docs/screenshots
+
+bench: $(STAMP) browser
+	$(PY) -m bench.run --out docs/PERFORMANCE.md
 
 demo: $(STAMP)
 	$(PY) -m reunion_core.demo data/example-journey.duckdb --years 2

@@ -1,13 +1,14 @@
 """Home: where am I, where are they, what next, at a glance."""
 
+from datetime import date
+
 import streamlit as st
 
-from reunion_core.progress import at_a_glance
 from ui import state, widgets
 from ui.frame import CHECK_IN, CONTACTS, DIAGNOSTIC, NEXT_PAGES, PROGRESS, frame
 
 f = frame("Take Two", "A private place to decide whether, when and how to try again with an ex.")
-glance = at_a_glance(f.store)
+glance = state.read(f.store, "glance", date.today())
 
 if glance.is_empty:
     st.markdown(

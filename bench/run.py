@@ -31,12 +31,11 @@ def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def rerun_times(page: str, db: Path, reruns: int, warmup: int = 3) -> float:
-    """Median seconds of one rerun of `page` under AppTest, with `db` as the data file."""
+def open_app(page: str, db: Path):
+    """An AppTest session showing `page` (or the one-line floor app) on the data file `db`."""
     from streamlit.testing.v1 import AppTest
 
     os.environ["REUNION_DB_PATH"] = str(db)
-    _clear_caches()
     if page == "floor":
         at = AppTest.from_file(str(FLOOR), default_timeout=120).run()
     else:
@@ -45,13 +44,7 @@ def rerun_times(page: str, db: Path, reruns: int, warmup: int = 3) -> float:
             at.switch_page(page).run()
     if at.exception:
         raise RuntimeError(f"{page}: {at.exception[0].value}")
-    samples = []
-    for i in range(warmup + reruns):
-        started = time.perf_counter()
-        at.run()
-        if i >= warmup:
-            samples.append(time.perf_counter() - started)
-    return median_ms(samples)
+    return at
 
 
 def _clear_caches() -> None:
@@ -73,14 +66,27 @@ def make_db(folder: Path, years: float) -> Path:
     return path
 
 
-def bench_reruns(years: list[float], reruns: int, folder: Path, progress) -> dict:
+def bench_reruns(years: list[float], reruns: int, folder: Path, progress, warmup: int = 3) -> tuple[dict, dict]:
+    """Median ms of one rerun for every (page, years), the floor included.
+
+    Round-robin: each round reruns every page at every size once, so a busy moment slows the
+    floor and the pages alike instead of landing on whichever was being measured.
+    """
+    _clear_caches()
     dbs = {y: make_db(folder, y) for y in years}
-    results: dict = {}
-    for y in years:
-        for page in ["floor", *PAGES]:
-            progress(f"rerun {page} at {y:g} years")
-            results[page, y] = rerun_times(page, dbs[y], reruns)
-    return results, dbs
+    progress("opening every page at every size")
+    sessions = {(page, y): open_app(page, dbs[y]) for y in years for page in ["floor", *PAGES]}
+    samples: dict = {key: [] for key in sessions}
+    for i in range(warmup + reruns):
+        progress(f"rerun round {i + 1} of {warmup + reruns}")
+        for (page, y), at in sessions.items():
+            os.environ["REUNION_DB_PATH"] = str(dbs[y])
+            started = time.perf_counter()
+            at.run()
+            took = time.perf_counter() - started
+            if i >= warmup:
+                samples[page, y].append(took)
+    return {key: median_ms(values) for key, values in samples.items()}, dbs
 
 
 def bench_cold_start(db: Path, starts: int, progress) -> tuple[float, float]:
@@ -202,6 +208,20 @@ def report(args, reruns: dict, cold: tuple, memory: tuple, opening: float) -> st
         f"| server RSS after every page at {big:g} y (MB) | {app_mem:.0f} | {floor_mem:.0f} | "
         f"{app_mem / floor_mem:.2f} | {verdict(app_mem / floor_mem <= 1.5)} (<= 1.5x) |",
         f"| open an up-to-date {big:g}-year file (ms) | {opening:.1f} | | | {verdict(opening < 50)} (< 50 ms) |",
+        "",
+        "## What keeps it fast, and what it costs",
+        "",
+        "- Every chart is aggregated in DuckDB to at most 600 points (bars: 120) whatever the range, so a",
+        "  page's cost stays flat as years pile up.",
+        "- Reads a page repeats on every click (the glance, the latest diagnostic, the chart data and the",
+        "  validated Plotly figures) are kept per store *revision*, which changes with every write, so a",
+        "  rerun that changed nothing reuses them and a write is never shown stale.",
+        "- No page imports pandas: bulk inserts unnest list parameters in DuckDB and no screen uses",
+        "  `st.dataframe`/`st.data_editor` (saves ~80 MB of server memory and ~0.4 s of start-up).",
+        "- Past contacts come ten to a page.",
+        "- Memory has a floor Take Two cannot go under while it keeps DuckDB (fixed by the design card):",
+        "  importing duckdb adds ~15 MB and opening any data file ~27 MB more, whatever the",
+        "  `threads`/`memory_limit` settings (measured on this machine). The one-line app has neither.",
         "",
     ]
     return "\n".join(lines)

@@ -15,7 +15,7 @@ from reunion_core.errors import ReunionError
 from reunion_core.records import DiagnosticAnswers
 from ui import widgets
 from ui.frame import frame
-from ui.state import reset
+from ui.state import read, reset
 
 P = "dx."  # every widget key on this page; values persist across pages until saved or discarded
 
@@ -101,7 +101,7 @@ if st.session_state.get("dx_confirm_discard"):
         st.session_state["dx_confirm_discard"] = False
         st.rerun()
 
-runs = f.store.diagnostic_runs()
+runs = read(f.store, "diagnostic_runs")
 if runs:
     latest = runs[0]
     st.divider()
@@ -116,25 +116,21 @@ if runs:
 
 if len(runs) > 1:
     st.subheader("Compare with an earlier run")
-    earlier = st.selectbox(
+    picked = st.selectbox(
         "Earlier run",
-        runs[1:],
-        format_func=lambda r: f"{r.created_at:%d %b %Y} · {r.assessment.verdict.label}",
+        range(1, len(runs)),  # positions, not the runs: options are copied on every rerun
+        format_func=lambda i: f"{runs[i].created_at:%d %b %Y} · {runs[i].assessment.verdict.label}",
         key="dx_compare",
     )
-    rows = [
-        {
-            "Question": q.text,
-            "Then": choice_label(q.key, earlier.answers.answers[q.key]) if q.key in earlier.answers.answers else "—",
-            "Latest": choice_label(q.key, latest.answers.answers[q.key]) if q.key in latest.answers.answers else "—",
-        }
-        for q in DIAGNOSTIC_QUESTIONS
-    ]
-    rows.append(
-        {
-            "Question": "Verdict",
-            "Then": earlier.assessment.verdict.label,
-            "Latest": latest.assessment.verdict.label,
-        }
+    earlier = runs[picked]
+    def said(run, key: str) -> str:
+        choice = run.answers.answers.get(key)
+        return choice_label(key, choice) if choice else "—"
+
+    rows = [(q.text, said(earlier, q.key), said(latest, q.key)) for q in DIAGNOSTIC_QUESTIONS]
+    rows.append(("**Verdict**", earlier.assessment.verdict.label, latest.assessment.verdict.label))
+    # Only our own wording is in this table (questions and answer labels), never typed text.
+    st.markdown(
+        f"| | {earlier.created_at:%d %b %Y} | Latest |\n| --- | --- | --- |\n"
+        + "\n".join(f"| {q} | {then} | {now} |" for q, then, now in rows)
     )
-    st.dataframe(rows, hide_index=True, width="stretch")

@@ -8,7 +8,7 @@ from reunion_core.records import CheckIn
 from reunion_core.stages import disagreement, disagrees, reactance_stage, stage_from_signs
 from ui import widgets
 from ui.frame import frame
-from ui.state import reset
+from ui.state import read, reset
 
 P = "ci."
 
@@ -18,7 +18,7 @@ f = frame(
 )
 if st.session_state.pop(P + "reset", False):  # after a save: keep slider, stage and mood
     reset({P + "note": "", **{f"{P}sign.{s.key}": False for s in ALL_SIGNS}})
-latest = f.store.latest_checkin()
+latest = read(f.store, "latest_checkin")
 
 st.subheader("Where are they?")
 openness = st.slider(

@@ -1,8 +1,8 @@
 """Contact log: every contact with your ex, and how long since the last one."""
 
+from dataclasses import replace
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
 from reunion_core.content import (
@@ -16,9 +16,8 @@ from reunion_core.content import (
 )
 from reunion_core.errors import ReunionError
 from reunion_core.records import Contact
-from ui import widgets
 from ui.frame import frame
-from ui.state import reset
+from ui.state import read, reset
 
 P = "co."
 
@@ -31,7 +30,7 @@ if st.session_state.pop(P + "reset", False):  # after a save: a blank form for t
            P + "new.channel": CHANNELS[0].key, P + "new.response": RESPONSES[0].key,
            P + "new.feeling": 3, P + "new.note": ""})
 
-last = f.store.last_contact_day()
+last = read(f.store, "last_contact_day")
 if last is None:
     st.metric("No-contact streak", "No contacts logged yet", border=True)
 else:
@@ -83,88 +82,89 @@ if st.session_state.pop("co_saved", False):
     st.success("Contact saved.", icon=":material/check_circle:")
 
 st.subheader("Past contacts")
-contacts = f.store.contacts()
-if not contacts:
+total = read(f.store, "counts")["contacts"]
+if not total:
     st.caption("Nothing logged yet. No contact is a stage too: Bubble space.")
     st.stop()
 
-newest = contacts[0]
-with st.container(border=True):
-    st.caption(
-        f"Latest: {newest.happened_on:%a %d %b %Y} · {INITIATOR_BY_KEY[newest.initiator].label} · "
-        f"{CHANNEL_BY_KEY[newest.channel].label} · {RESPONSE_BY_KEY[newest.response].label}"
+PER_PAGE = 10
+pages = (total + PER_PAGE - 1) // PER_PAGE
+page = min(st.session_state.get(P + "page", 0), pages - 1)
+st.caption(f"{total} contacts, newest first. Page {page + 1} of {pages}.")
+shown = f.store.contacts(limit=PER_PAGE, offset=page * PER_PAGE)
+
+
+def describe(c: Contact) -> str:
+    return (
+        f"{c.happened_on:%a %d %b %Y} · {INITIATOR_BY_KEY[c.initiator].label} · "
+        f"{CHANNEL_BY_KEY[c.channel].label} · {RESPONSE_BY_KEY[c.response].label}"
     )
-    widgets.user_text("Note", newest.note)
-st.caption("Newest first. Edit a cell and press Save changes; tick Delete to remove an entry.")
-table = pd.DataFrame(
-    {
-        "id": [c.id for c in contacts],
-        "Date": [c.happened_on for c in contacts],
-        "Who": [INITIATOR_BY_KEY[c.initiator].label for c in contacts],
-        "How": [CHANNEL_BY_KEY[c.channel].label for c in contacts],
-        "Response": [RESPONSE_BY_KEY[c.response].label for c in contacts],
-        "Felt after": [MOODS[c.feeling - 1] for c in contacts],
-        "Note": [c.note for c in contacts],
-        "Delete": [False] * len(contacts),
-    }
+
+
+for contact in shown:
+    st.caption(f"{describe(contact)} · felt {MOODS[contact.feeling - 1].lower()} after")
+    if contact.note:
+        st.text(contact.note)  # typed by the person: plain text, never markdown
+
+if st.session_state.pop(P + "unchoose", False):  # after an edit or delete, close the form
+    st.session_state[f"{P}chosen.{page}"] = None
+chosen = st.selectbox(
+    "Edit or delete a contact on this page",
+    range(len(shown)),
+    index=None,
+    placeholder="Choose a contact",
+    format_func=lambda i: describe(shown[i]),
+    key=f"{P}chosen.{page}",
 )
-edited = st.data_editor(
-    table,
-    key=P + "table",
-    hide_index=True,
-    width="stretch",
-    column_order=["Date", "Who", "How", "Response", "Felt after", "Note", "Delete"],
-    column_config={
-        "Date": st.column_config.DateColumn(max_value=date.today(), required=True),
-        "Who": st.column_config.SelectboxColumn(options=[c.label for c in INITIATORS], required=True),
-        "How": st.column_config.SelectboxColumn(options=[c.label for c in CHANNELS], required=True),
-        "Response": st.column_config.SelectboxColumn(options=[c.label for c in RESPONSES], required=True),
-        "Felt after": st.column_config.SelectboxColumn(options=list(MOODS), required=True),
-        "Note": st.column_config.TextColumn(),
-        "Delete": st.column_config.CheckboxColumn(help="Tick, then confirm below"),
-    },
-)
-
-by_label = {
-    "Who": {c.label: c.key for c in INITIATORS},
-    "How": {c.label: c.key for c in CHANNELS},
-    "Response": {c.label: c.key for c in RESPONSES},
-    "Felt after": {m: i + 1 for i, m in enumerate(MOODS)},
-}
-originals = {c.id: c for c in contacts}
-changed = [
-    Contact(
-        row["Date"],
-        by_label["Who"][row["Who"]],
-        by_label["How"][row["How"]],
-        by_label["Response"][row["Response"]],
-        by_label["Felt after"][row["Felt after"]],
-        row["Note"] or "",
-        row["id"],
-        originals[row["id"]].created_at,
-    )
-    for row, (_, before) in zip(edited.to_dict("records"), table.iterrows(), strict=True)
-    if any(row[c] != before[c] for c in ("Date", "Who", "How", "Response", "Felt after", "Note"))
-]
-to_delete = [row["id"] for row in edited.to_dict("records") if row["Delete"]]
-
-if changed and st.button(f"Save changes ({len(changed)})", key=P + "save_edits"):
-    try:
-        for contact in changed:
-            f.store.update_contact(contact)
-    except ReunionError as exc:
-        st.error(str(exc))
-    else:
-        st.session_state.pop(P + "table", None)
-        st.rerun()
-
-if to_delete:
-    st.warning(f"Delete {len(to_delete)} contact(s)? This can't be undone.")
-    if st.button("Yes, delete", key=P + "delete"):
+if chosen is not None:
+    contact = shown[chosen]
+    with st.form(key=f"{P}edit.{contact.id}"):
+        day = st.date_input("When", value=contact.happened_on, max_value=date.today(), format="YYYY-MM-DD")
+        who = st.radio("Who reached out?", [c.key for c in INITIATORS], horizontal=True,
+                       index=[c.key for c in INITIATORS].index(contact.initiator),
+                       format_func=lambda k: INITIATOR_BY_KEY[k].label)
+        how = st.selectbox("How", [c.key for c in CHANNELS], format_func=lambda k: CHANNEL_BY_KEY[k].label,
+                           index=[c.key for c in CHANNELS].index(contact.channel))
+        answer = st.selectbox("How did they respond?", [c.key for c in RESPONSES],
+                              index=[c.key for c in RESPONSES].index(contact.response),
+                              format_func=lambda k: RESPONSE_BY_KEY[k].label)
+        felt = st.select_slider("How did you feel after?", options=list(range(1, len(MOODS) + 1)),
+                                value=contact.feeling, format_func=lambda m: MOODS[m - 1])
+        text = st.text_area("Note", value=contact.note)
+        save_edit = st.form_submit_button("Save changes", type="primary")
+    if save_edit:
         try:
-            for entry in to_delete:
-                f.store.delete("contact", entry)
+            f.store.update_contact(replace(contact, happened_on=day, initiator=who, channel=how,
+                                           response=answer, feeling=felt, note=text or ""))
         except ReunionError as exc:
             st.error(str(exc))
-        st.session_state.pop(P + "table", None)
+        else:
+            st.session_state["co_saved"] = True
+            st.session_state[P + "unchoose"] = True
+            st.rerun()
+    if st.session_state.get(P + "deleting") == contact.id:
+        st.warning("Delete this contact? This can't be undone.")
+        yes, no = st.columns(2)
+        if yes.button("Yes, delete", key=P + "delete_yes", type="primary"):
+            try:
+                f.store.delete("contact", contact.id)
+            except ReunionError as exc:
+                st.error(str(exc))
+            st.session_state[P + "deleting"] = None
+            st.session_state[P + "unchoose"] = True
+            st.rerun()
+        if no.button("No, keep it", key=P + "delete_no"):
+            st.session_state[P + "deleting"] = None
+            st.rerun()
+    elif st.button("Delete this contact", key=P + "delete"):
+        st.session_state[P + "deleting"] = contact.id
+        st.rerun()
+
+if pages > 1:
+    newer, older = st.columns(2)
+    if newer.button("Newer", key=P + "newer", disabled=page == 0):
+        st.session_state[P + "page"] = page - 1
+        st.rerun()
+    if older.button("Older", key=P + "older", disabled=page >= pages - 1):
+        st.session_state[P + "page"] = page + 1
         st.rerun()

@@ -6,6 +6,7 @@ from reunion_core.content import REACTANCE_STAGES, TIP_BY_KEY, TIPS, YOUR_STAGE_
 from reunion_core.stages import reactance_stage
 from ui import widgets
 from ui.frame import frame
+from ui.state import read
 
 f = frame(
     "Your journey",
@@ -19,7 +20,7 @@ if f.safety_first:
     widgets.resources()
     st.stop()
 
-latest = f.store.latest_checkin()
+latest = read(f.store, "latest_checkin")
 here = YOUR_STAGE_BY_KEY[latest.your_stage] if latest else None
 there = reactance_stage(latest.openness) if latest else None
 

@@ -13,7 +13,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 from .assessment import Assessment, DiagnosticRun, Reason, Verdict, assess
 from .errors import NotFound, StoreLocked, StoreTooNew, StoreUnreadable, ValidationError
@@ -85,6 +84,17 @@ class Store:
         self.path = path
         self._conn = conn
         self._lock = threading.Lock()
+        self._token = uuid.uuid4().hex[:8]
+        self._writes = 0
+
+    @property
+    def revision(self) -> str:
+        """Changes with every committed write, and differs between two opens of one file.
+
+        Only this Store can write the file (DuckDB's lock keeps other processes out), so a
+        reader may reuse whatever it computed at the same revision.
+        """
+        return f"{self._token}:{self._writes}"
 
     # --- opening ------------------------------------------------------------------------------
 
@@ -196,6 +206,9 @@ class Store:
             except BaseException:
                 cur.rollback()
                 raise
+            finally:
+                with self._lock:
+                    self._writes += 1  # a failed write may still have changed nothing; cheap to recompute
         self._tighten()
 
     def _tighten(self) -> None:
@@ -229,24 +242,23 @@ class Store:
         """Validate and save many check-ins in one transaction (demo data, imports)."""
         now = _now()
         rows = [valid_checkin(c, now) for c in checkins]
-        frame = pd.DataFrame(
-            {
-                "id": [c.id or uuid.uuid4().hex for c in rows],
-                "checked_in_at": [c.at for c in rows],
-                "openness": [c.openness for c in rows],
-                "signs": [list(c.signs) for c in rows],
-                "your_stage": [c.your_stage for c in rows],
-                "mood": [c.mood for c in rows],
-                "note": [c.note for c in rows],
-            }
-        )
+        columns = [
+            [c.id or uuid.uuid4().hex for c in rows],
+            [c.at for c in rows],
+            [c.openness for c in rows],
+            [list(c.signs) for c in rows],
+            [c.your_stage for c in rows],
+            [c.mood for c in rows],
+            [c.note for c in rows],
+        ]
         with self._write() as cur:
-            cur.register("incoming", frame)
+            # One statement for all rows: each list parameter unnests into a column.
             cur.execute(
-                "INSERT INTO checkins SELECT id, checked_in_at, openness, signs::VARCHAR[], your_stage, "
-                "mood, note FROM incoming"
+                "INSERT INTO checkins SELECT unnest(?::VARCHAR[]), unnest(?::TIMESTAMP[]), "
+                "unnest(?::INTEGER[]), unnest(?::VARCHAR[][]), unnest(?::VARCHAR[]), "
+                "unnest(?::INTEGER[]), unnest(?::VARCHAR[])",
+                columns,
             )
-            cur.unregister("incoming")
         return len(rows)
 
     def checkins(self, limit: int | None = None) -> list[CheckIn]:
@@ -278,23 +290,14 @@ class Store:
         now = _now()
         rows = [valid_contact(c, now) for c in contacts]
         rows = [replace(c, id=c.id or uuid.uuid4().hex) for c in rows]
-        columns = list(zip(*(_contact_row(c) for c in rows), strict=True)) if rows else [()] * 8
-        frame = pd.DataFrame(
-            dict(
-                zip(
-                    ("id", "happened_on", "initiator", "channel", "response", "feeling", "note", "created_at"),
-                    (list(col) for col in columns),
-                    strict=True,
-                )
-            )
-        )
+        columns = [list(col) for col in zip(*(_contact_row(c) for c in rows), strict=True)] or [[]] * 8
         with self._write() as cur:
-            cur.register("incoming", frame)
             cur.execute(
-                "INSERT INTO contacts SELECT id, happened_on::DATE, initiator, channel, response, "
-                "feeling, note, created_at FROM incoming"
+                "INSERT INTO contacts SELECT unnest(?::VARCHAR[]), unnest(?::DATE[]), "
+                "unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+                "unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::TIMESTAMP[])",
+                columns,
             )
-            cur.unregister("incoming")
         return len(rows)
 
     def update_contact(self, contact: Contact) -> Contact:
@@ -320,13 +323,13 @@ class Store:
                 raise NotFound("That contact no longer exists; it may have been deleted.")
         return contact
 
-    def contacts(self, limit: int | None = None) -> list[Contact]:
-        """Contacts, newest first."""
+    def contacts(self, limit: int | None = None, offset: int = 0) -> list[Contact]:
+        """Contacts, newest first; `limit` and `offset` read one page of them."""
         with self._cursor() as cur:
             rows = cur.execute(
                 "SELECT id, happened_on, initiator, channel, response, feeling, note, created_at "
-                "FROM contacts ORDER BY happened_on DESC, created_at DESC, id LIMIT ?",
-                [limit if limit is not None else 2**62],
+                "FROM contacts ORDER BY happened_on DESC, created_at DESC, id LIMIT ? OFFSET ?",
+                [limit if limit is not None else 2**62, max(offset, 0)],
             ).fetchall()
         return [_contact(r) for r in rows]
 

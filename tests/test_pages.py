@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from reunion_core.assessment import Verdict
 from reunion_core.demo import generate
+from reunion_core.records import Contact
 from reunion_core.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -219,9 +220,65 @@ def test_contact_saves_and_shows_in_the_table_and_counter(db_path):
         date.today() - timedelta(days=2), "them", "warm", "coffee, it was nice",
     )
     assert at.metric[0].value == "2"
-    [table] = at.dataframe
-    assert table.value["Note"].tolist() == ["coffee, it was nice"]
-    assert table.value["Who"].tolist() == ["They reached out"]
+    assert "coffee, it was nice" in [t.value for t in at.text]
+    assert any("They reached out · Text or chat · Warm and engaged" in c.value for c in at.caption)
+
+
+def save_contacts(db_path, n: int):
+    store = Store.open(db_path)
+    ids = [
+        store.add_contact(Contact(date.today() - timedelta(days=i), "me", "text", "brief", 3, f"note {i}")).id
+        for i in range(n)
+    ]
+    store.close()
+    return ids
+
+
+def test_a_contact_can_be_edited(db_path):
+    [entry] = save_contacts(db_path, 1)
+    at = open_page("pages/3_Contact_log.py")
+    at.selectbox(key="co.chosen.0").set_value(0).run()
+    # the edit form's widgets have no keys of their own: find them by their labels
+    [note] = [t for t in at.text_area if t.label == "Note"]
+    note.input("edited note")
+    [who] = [r for r in at.radio if r.label == "Who reached out?" and r.key != "co.new.initiator"]
+    who.set_value("them")
+    [save] = [b for b in at.button if b.label == "Save changes"]
+    save.click().run()
+    assert not at.exception
+    store = Store.open(db_path)
+    [saved] = store.contacts()
+    store.close()
+    assert (saved.note, saved.initiator) == ("edited note", "them")
+
+
+def test_deleting_a_contact_asks_first(db_path):
+    first, second = save_contacts(db_path, 2)
+    at = open_page("pages/3_Contact_log.py")
+    at.selectbox(key="co.chosen.0").set_value(0).run()  # newest first: `first` is today's
+    at.button(key="co.delete").click().run()
+    assert "Delete this contact?" in texts(at)
+    at.button(key="co.delete_no").click().run()
+    store = Store.open(db_path)
+    assert store.counts()["contacts"] == 2
+    store.close()
+    at.button(key="co.delete").click().run()
+    at.button(key="co.delete_yes").click().run()
+    assert at.selectbox(key="co.chosen.0").value is None
+    store = Store.open(db_path)
+    assert [c.id for c in store.contacts()] == [second]
+    store.close()
+
+
+def test_past_contacts_come_ten_to_a_page(db_path):
+    save_contacts(db_path, 23)
+    at = open_page("pages/3_Contact_log.py")
+    assert "23 contacts, newest first. Page 1 of 3." in texts(at)
+    assert [t.value for t in at.text][:2] == ["note 0", "note 1"]
+    at.button(key="co.older").click().run()
+    at.button(key="co.older").click().run()
+    assert "Page 3 of 3" in texts(at)
+    assert [t.value for t in at.text] == ["note 20", "note 21", "note 22"]
 
 
 def test_a_future_contact_date_is_refused(db_path):

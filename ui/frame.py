@@ -79,7 +79,7 @@ def frame(title: str, purpose: str) -> Frame:
             st.button("Back to my own data", key="frame.own", on_click=state.switch_to_own)
     if example:
         st.info("You are looking at **example data**, not your own.", icon=":material/science:")
-    latest = store.latest_diagnostic()
+    latest = state.read(store, "latest_diagnostic")
     safety_first = latest is not None and latest.assessment.verdict is Verdict.SAFETY_FIRST
     if safety_first and title != "Safety & help":
         st.error(

@@ -1,0 +1,30 @@
+"""The benchmark script keeps working: tiny data, two reruns; it checks figures exist, not speed."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from bench import run
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_benchmark_prints_and_writes_every_figure(tmp_path):
+    out = tmp_path / "PERFORMANCE.md"
+    # its own process: it drives its own browser and AppTest sessions
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.run", "--reruns", "2", "--starts", "1", "--years", "0", "0.1",
+         "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    table = out.read_text()
+    assert table.strip() in done.stdout
+    for page in ["one-line app (floor)", *run.PAGES]:
+        row = next(line for line in table.splitlines() if line.startswith(f"| {page} |"))
+        assert len(re.findall(r"\| \d+\.\d ", row)) >= 2, row  # a figure for each data size
+    for measure in ("cold start to Home drawn", "server RSS after every page", "open an up-to-date"):
+        row = next(line for line in table.splitlines() if measure in line)
+        assert re.search(r"\| \d+(\.\d)? \|", row), row
+    assert "2 reruns per page" in table and "cores" in table
