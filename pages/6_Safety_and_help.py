@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui import widgets
-from ui.frame import frame
+from ui.frame import DATA, frame
 
 f = frame(
     "Safety & help",
@@ -22,6 +22,7 @@ st.markdown(
     "- Still, someone with access to this device can open it, and **browser history** shows "
     "that you visited it. If your device may be **monitored**, use a safer device (a "
     "friend's, a library's) to look for help.\n"
-    "- Your data lives in one file, shown in the sidebar. Deleting that file (and the file "
-    "next to it ending in `.wal`) deletes everything you wrote."
+    "- Your data lives in one file, shown in the sidebar. You can erase it for good, or one "
+    "entry at a time, on the **Your data** page."
 )
+st.page_link(DATA, label="Your data: export or delete", icon=":material/folder_managed:")

@@ -105,8 +105,8 @@ def _check_key(value: object, known: Mapping, what: str) -> str:
 def _check_keys(values: Iterable[str] | None, known: Mapping, what: str) -> tuple[str, ...]:
     if values is None:
         return ()
-    if isinstance(values, str):
-        raise ValidationError(f"{what} must be a list.")
+    if not isinstance(values, list | tuple | set | frozenset):
+        raise ValidationError(f"Each {what} must come in a list.")
     out = []
     for value in values:
         _check_key(value, known, what)
@@ -131,6 +131,8 @@ def valid_checkin(checkin: CheckIn, now: datetime) -> CheckIn:
     at = checkin.at if checkin.at is not None else now
     if not isinstance(at, datetime):
         raise ValidationError("The check-in time must be a date and time.")
+    if at.tzinfo is not None:  # stored as local wall-clock time, like everything else
+        at = at.astimezone().replace(tzinfo=None)
     _check_past(at, "The check-in time", now)
     return replace(
         checkin,
@@ -164,6 +166,9 @@ def valid_contact(contact: Contact, now: datetime) -> Contact:
 
 def valid_answers(answers: DiagnosticAnswers) -> DiagnosticAnswers:
     """The diagnostic answers, normalised, or ValidationError naming the first problem."""
+    for part in (answers.answers, answers.reflections):
+        if part is not None and not isinstance(part, Mapping):
+            raise ValidationError("Diagnostic answers must be given question by question.")
     chosen = {}
     for question, choice in dict(answers.answers or {}).items():
         _check_key(question, QUESTION_BY_KEY, "question")

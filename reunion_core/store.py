@@ -39,7 +39,7 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "m001_initial",
         (
-            f"CREATE TABLE {MIGRATIONS_TABLE} (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)",
+            "CREATE TABLE take_two_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)",
             """CREATE TABLE checkins (
                 id VARCHAR PRIMARY KEY,
                 checked_in_at TIMESTAMP NOT NULL,
@@ -83,7 +83,7 @@ class Store:
     def __init__(self, path: Path, conn: duckdb.DuckDBPyConnection) -> None:
         self.path = path
         self._conn = conn
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._token = uuid.uuid4().hex[:8]
         self._writes = 0
 
@@ -149,7 +149,7 @@ class Store:
                     applied = [
                         name
                         for (name,) in cur.execute(
-                            f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY name"
+                            "SELECT name FROM take_two_migrations ORDER BY name"
                         ).fetchall()
                     ]
             except duckdb.Error as exc:
@@ -175,7 +175,7 @@ class Store:
                 try:
                     for statement in statements:
                         cur.execute(statement)
-                    cur.execute(f"INSERT INTO {MIGRATIONS_TABLE} VALUES (?, ?)", [name, _now()])
+                    cur.execute("INSERT INTO take_two_migrations VALUES (?, ?)", [name, _now()])
                     cur.commit()
                 except BaseException:
                     cur.rollback()
@@ -183,17 +183,19 @@ class Store:
 
     def applied_migrations(self) -> list[str]:
         with self._cursor() as cur:
-            return [n for (n,) in cur.execute(f"SELECT name FROM {MIGRATIONS_TABLE}").fetchall()]
+            return [n for (n,) in cur.execute("SELECT name FROM take_two_migrations").fetchall()]
 
     # --- plumbing -------------------------------------------------------------------------------
 
     @contextmanager
     def _cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        cur = self._conn.cursor()
-        try:
-            yield cur
-        finally:
-            cur.close()
+        # One operation at a time: compacting and erasing swap the connection underneath.
+        with self._lock:
+            cur = self._conn.cursor()
+            try:
+                yield cur
+            finally:
+                cur.close()
 
     @contextmanager
     def _write(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -207,13 +209,12 @@ class Store:
                 cur.rollback()
                 raise
             finally:
-                with self._lock:
-                    self._writes += 1  # a failed write may still have changed nothing; cheap to recompute
+                self._writes += 1  # under the lock; after a failed write too: cheap to recompute
         self._tighten()
 
     def _tighten(self) -> None:
         """Owner-only permissions on the data file and its write-ahead log."""
-        for p in (self.path, self.path.with_name(self.path.name + ".wal")):
+        for p in (self.path, self._wal()):
             with suppress(OSError):
                 os.chmod(p, 0o600)
 
@@ -343,7 +344,11 @@ class Store:
         """Assess and save one diagnostic run, with the verdict and reasons given now."""
         answers = valid_answers(answers)
         now = _now()
-        at = (at or now).replace(microsecond=0, tzinfo=None)
+        if at is not None and not isinstance(at, datetime):
+            raise ValidationError("The diagnostic time must be a date and time.")
+        if at is not None and at.tzinfo is not None:
+            at = at.astimezone().replace(tzinfo=None)
+        at = (at or now).replace(microsecond=0)
         if at > now:
             raise ValidationError(f"The diagnostic time is in the future ({at:%Y-%m-%d %H:%M}).")
         run = DiagnosticRun(uuid.uuid4().hex, at, answers, assess(answers))
@@ -353,16 +358,7 @@ class Store:
     def _insert_runs(self, runs: list[DiagnosticRun]) -> None:
         with self._write() as cur:
             for run in runs:
-                cur.execute(
-                    "INSERT INTO diagnostics VALUES (?, ?, ?, ?, ?)",
-                    [
-                        run.id,
-                        run.created_at,
-                        json.dumps(_answers_json(run.answers), ensure_ascii=False),
-                        run.assessment.verdict.value,
-                        json.dumps([_reason_json(r) for r in run.assessment.reasons], ensure_ascii=False),
-                    ],
-                )
+                cur.execute("INSERT INTO diagnostics VALUES (?, ?, ?, ?, ?)", _run_row(run))
 
     def diagnostic_runs(self, limit: int | None = None) -> list[DiagnosticRun]:
         """Diagnostic runs, newest first."""
@@ -381,14 +377,110 @@ class Store:
     # --- deleting -------------------------------------------------------------------------------
 
     def delete(self, kind: str, entry_id: str) -> None:
-        """Delete one check-in, contact or diagnostic run by id."""
-        table = _TABLES.get(kind)
-        if table is None:
+        """Delete one check-in, contact or diagnostic run by id, and compact the file.
+
+        DuckDB's DELETE leaves the deleted text in the file's bytes; compacting rewrites the
+        file with only the live rows, so what was deleted is gone from the disk too.
+        """
+        statement = _DELETE.get(kind)
+        if statement is None:
             raise ValidationError(f"Unknown kind of entry: {kind!r}.")
         with self._write() as cur:
-            found = cur.execute(f"DELETE FROM {table} WHERE id = ? RETURNING id", [entry_id]).fetchall()
+            found = cur.execute(statement, [entry_id]).fetchall()
             if not found:
                 raise NotFound("That entry no longer exists; it may have been deleted already.")
+        self.compact()
+
+    # --- the whole file: merge, copy, compact, erase ---------------------------------------------
+
+    def import_records(
+        self, checkins: list[CheckIn], contacts: list[Contact], runs: list[DiagnosticRun]
+    ) -> dict[str, int]:
+        """Add records that carry their own ids, skipping ids already here; all or nothing."""
+        now = _now()
+        checkins = [valid_checkin(c, now) for c in checkins]
+        contacts = [valid_contact(c, now) for c in contacts]
+        for run in runs:
+            valid_answers(run.answers)
+            if run.created_at > now:
+                raise ValidationError(f"A diagnostic run is dated in the future ({run.created_at:%Y-%m-%d}).")
+        if any(not record.id for record in [*checkins, *contacts, *runs]):
+            raise ValidationError("Every imported entry needs its id.")
+        before = self.counts()
+        with self._write() as cur:
+            if checkins:
+                cur.execute(
+                    "INSERT OR IGNORE INTO checkins SELECT unnest(?::VARCHAR[]), unnest(?::TIMESTAMP[]), "
+                    "unnest(?::INTEGER[]), unnest(?::VARCHAR[][]), unnest(?::VARCHAR[]), "
+                    "unnest(?::INTEGER[]), unnest(?::VARCHAR[])",
+                    [[c.id for c in checkins], [c.at for c in checkins], [c.openness for c in checkins],
+                     [list(c.signs) for c in checkins], [c.your_stage for c in checkins],
+                     [c.mood for c in checkins], [c.note for c in checkins]],
+                )
+            if contacts:
+                cur.execute(
+                    "INSERT OR IGNORE INTO contacts SELECT unnest(?::VARCHAR[]), unnest(?::DATE[]), "
+                    "unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+                    "unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::TIMESTAMP[])",
+                    [list(col) for col in zip(*(_contact_row(c) for c in contacts), strict=True)],
+                )
+            for run in runs:
+                cur.execute("INSERT OR IGNORE INTO diagnostics VALUES (?, ?, ?, ?, ?)", _run_row(run))
+        after = self.counts()
+        return {kind: after[kind] - before[kind] for kind in after}
+
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy of everything, taken while the app runs, written to a new file."""
+        target = Path(target)
+        if target.exists():
+            raise ValidationError(f"{target} already exists; a backup never overwrites a file.")
+        with self._cursor() as cur:
+            cur.execute("CHECKPOINT")
+            cur.execute("ATTACH ? AS take_two_copy", [str(target)])
+            try:
+                name = cur.execute("SELECT current_database()").fetchone()[0]
+                # an identifier DuckDB itself named (the file's stem), quoted; no value in it
+                cur.execute('COPY FROM DATABASE "' + name.replace('"', '""') + '" TO take_two_copy')
+            finally:
+                cur.execute("DETACH take_two_copy")
+        os.chmod(target, 0o600)
+
+    def compact(self) -> None:
+        """Rewrite the file with only the live rows, so deleted text leaves its bytes."""
+        fresh = self.path.with_name(self.path.name + ".compacting")
+        with self._lock:
+            for leftover in (fresh, fresh.with_name(fresh.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+            self.backup_to(fresh)
+            self._conn.close()
+            try:
+                os.replace(fresh, self.path)
+                self._wal().unlink(missing_ok=True)
+            finally:
+                self._reconnect()
+
+    def erase(self) -> None:
+        """Delete the data file and its log, and carry on with a fresh, empty one."""
+        with self._lock:
+            self._conn.close()
+            try:
+                self.path.unlink(missing_ok=True)
+                self._wal().unlink(missing_ok=True)
+            finally:
+                self._reconnect()
+                self._migrate()
+                self._tighten()
+
+    def _wal(self) -> Path:
+        return self.path.with_name(self.path.name + ".wal")
+
+    def _reconnect(self) -> None:
+        try:
+            self._conn = duckdb.connect(str(self.path), config=_CONFIG)
+        except duckdb.Error as exc:
+            raise _open_error(exc, self.path) from None
+        self._token = uuid.uuid4().hex[:8]
+        self._writes += 1
 
     # --- aggregates for the charts --------------------------------------------------------------
 
@@ -442,16 +534,11 @@ class Store:
 
         Each day's last check-in holds until the next day with one (or until `end`).
         """
-        if column not in ("openness", "your_stage"):
+        statement = _DAYS_AT.get(column)
+        if statement is None:
             raise ValidationError(f"Unknown column {column!r}.")
         with self._cursor() as cur:
-            rows = cur.execute(
-                f"WITH d AS (SELECT checked_in_at::DATE AS day, arg_max({column}, checked_in_at) AS v FROM checkins"
-                " WHERE checked_in_at >= ? AND checked_in_at < ? GROUP BY ALL),"
-                " s AS (SELECT v, coalesce(lead(day) OVER (ORDER BY day), ?::DATE) - day AS days FROM d)"
-                " SELECT v, sum(days)::BIGINT FROM s GROUP BY v ORDER BY v",
-                [start, end, end],
-            ).fetchall()
+            rows = cur.execute(statement, [start, end, end]).fetchall()
         return [DaysAt(v, int(n)) for v, n in rows]
 
     def contact_counts(self, start: date, end: date, bucket: str) -> list[ContactCount]:
@@ -475,7 +562,19 @@ class Store:
         return [VerdictPoint(a, v) for a, v in rows]
 
 
-_TABLES = {"checkin": "checkins", "contact": "contacts", "diagnostic": "diagnostics"}
+_DELETE = {
+    "checkin": "DELETE FROM checkins WHERE id = ? RETURNING id",
+    "contact": "DELETE FROM contacts WHERE id = ? RETURNING id",
+    "diagnostic": "DELETE FROM diagnostics WHERE id = ? RETURNING id",
+}
+_DAYS_AT = {
+    column: "WITH d AS (SELECT checked_in_at::DATE AS day, arg_max("
+    + column
+    + ", checked_in_at) AS v FROM checkins WHERE checked_in_at >= ? AND checked_in_at < ? GROUP BY ALL),"
+    " s AS (SELECT v, coalesce(lead(day) OVER (ORDER BY day), ?::DATE) - day AS days FROM d)"
+    " SELECT v, sum(days)::BIGINT FROM s GROUP BY v ORDER BY v"
+    for column in ("openness", "your_stage")
+}
 
 
 def _bucket(bucket: str) -> str:
@@ -520,6 +619,27 @@ def _contact_row(c: Contact) -> list:
 def _contact(row) -> Contact:
     id_, day, initiator, channel, response, feeling, note, created = row
     return Contact(day, initiator, channel, response, feeling, note, id_, created)
+
+
+def _run_row(run: DiagnosticRun) -> list:
+    return [
+        run.id,
+        run.created_at,
+        json.dumps(_answers_json(run.answers), ensure_ascii=False),
+        run.assessment.verdict.value,
+        json.dumps([_reason_json(r) for r in run.assessment.reasons], ensure_ascii=False),
+    ]
+
+
+def set_aside(path: Path) -> Path:
+    """Move an unreadable file (and its log) aside, unchanged, so a new one can start."""
+    path = Path(path)
+    target = path.with_name(f"{path.name}.set-aside-{datetime.now():%Y%m%d-%H%M%S}")
+    os.replace(path, target)
+    wal = path.with_name(path.name + ".wal")
+    if wal.exists():
+        os.replace(wal, target.with_name(target.name + ".wal"))
+    return target
 
 
 def _answers_json(a: DiagnosticAnswers) -> dict:

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from reunion_core.assessment import Verdict
 from reunion_core.demo import generate
-from reunion_core.records import Contact
+from reunion_core.records import CheckIn, Contact
 from reunion_core.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -321,3 +321,79 @@ def test_safety_page_has_call_and_text_lines_and_privacy_note():
     body = texts(open_page("pages/6_Safety_and_help.py"))
     assert "800-799-7233" in body and "Text START to 88788" in body
     assert "emergency" in body.lower() and "browser history" in body.lower()
+
+
+def test_your_data_offers_export_import_backup_and_deletion():
+    at = open_page("pages/7_Your_data.py")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["JSON export", "CSV files (ZIP)", "Backup file"]
+    assert at.get("file_uploader")
+    assert at.button(key="data.erase").disabled  # not before the person ticks that they understand
+
+
+def test_deleting_one_entry_from_your_data(db_path):
+    store = Store.open(db_path)
+    keep = store.add_checkin(CheckIn(10, "bubble_space", 2, note="keep"))
+    gone = store.add_checkin(CheckIn(20, "bubble_space", 2, note="gone"))
+    store.close()
+    at = open_page("pages/7_Your_data.py")
+    at.selectbox(key="data.entry.checkin").set_value(gone.id).run()
+    assert any("Delete this entry?" in w.value for w in at.warning)
+    at.button(key="data.delete_one").click().run()
+    assert not at.exception
+    assert "Deleted, and erased from the file." in texts(at)
+    assert at.selectbox(key="data.entry.checkin").value is None
+    store = Store.open(db_path)
+    assert [c.id for c in store.checkins()] == [keep.id]
+    store.close()
+
+
+def test_deleting_everything_leaves_an_empty_file(db_path):
+    store = Store.open(db_path)
+    store.add_checkin(CheckIn(10, "bubble_space", 2, note="soon gone"))
+    store.close()
+    at = open_page("pages/7_Your_data.py")
+    at.checkbox(key="data.sure").check().run()
+    at.button(key="data.erase").click().run()
+    assert not at.exception
+    assert "Everything was deleted" in texts(at)
+    assert at.checkbox(key="data.sure").value is False
+    store = Store.open(db_path)
+    assert store.counts() == {"checkins": 0, "contacts": 0, "diagnostics": 0}
+    store.close()
+
+
+@pytest.mark.parametrize("content", [b"my diary, not a database\n" * 50, b"DUCK" * 10], ids=["text", "garbage"])
+def test_a_damaged_file_is_named_kept_and_can_be_set_aside(db_path, content):
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(content)
+    at = open_page("app.py")
+    [error] = at.error
+    assert str(db_path) in error.value and "left untouched" in error.value
+    assert "800-799-7233" in texts(at)  # help is still one click away
+    assert db_path.read_bytes() == content
+    at.button(key="frame.set_aside").click().run()
+    assert not at.exception
+    kept = [p for p in db_path.parent.iterdir() if ".set-aside-" in p.name]
+    assert len(kept) == 1 and kept[0].read_bytes() == content
+    assert "The unreadable file was kept, unchanged" in texts(at)
+    assert "Welcome" in texts(at)
+
+
+def test_a_file_held_by_another_process_says_already_open(db_path):
+    import subprocess
+    import sys
+
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(db_path)!r}); print('ok', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        at = open_page("app.py")
+        [error] = at.error
+        assert "already open in another window" in error.value
+    finally:
+        holder.kill()
+        holder.wait()

@@ -11,7 +11,7 @@ import pytest
 from reunion_core.assessment import Verdict
 from reunion_core.errors import NotFound, StoreLocked, StoreTooNew, StoreUnreadable, ValidationError
 from reunion_core.records import CheckIn, Contact, DiagnosticAnswers
-from reunion_core.store import MIGRATIONS, MIGRATIONS_TABLE, Store
+from reunion_core.store import MIGRATIONS, Store
 
 YESTERDAY = date.today() - timedelta(days=1)
 
@@ -198,7 +198,7 @@ def _bytes(path):
 def test_a_file_from_a_newer_take_two_is_refused_untouched(db_path):
     Store.open(db_path).close()
     con = duckdb.connect(str(db_path))
-    con.execute(f"INSERT INTO {MIGRATIONS_TABLE} VALUES ('m999_future', now())")
+    con.execute("INSERT INTO take_two_migrations VALUES ('m999_future', now())")
     con.close()
     before = _bytes(db_path)
     with pytest.raises(StoreTooNew, match="newer version"):

@@ -8,7 +8,7 @@ import streamlit as st
 
 from reunion_core.assessment import Verdict
 from reunion_core.content import EMERGENCY_RESOURCE
-from reunion_core.errors import ReunionError, StoreLocked
+from reunion_core.errors import ReunionError, StoreLocked, StoreUnreadable
 from reunion_core.store import Store
 from ui import state
 
@@ -19,6 +19,7 @@ CONTACTS = "pages/3_Contact_log.py"
 PROGRESS = "pages/4_Progress.py"
 JOURNEY = "pages/5_Your_journey.py"
 SAFETY = "pages/6_Safety_and_help.py"
+DATA = "pages/7_Your_data.py"
 
 NAVIGATION = (
     (HOME, "Home", ":material/home:"),
@@ -28,6 +29,7 @@ NAVIGATION = (
     (PROGRESS, "Progress", ":material/monitoring:"),
     (JOURNEY, "Your journey", ":material/map:"),
     (SAFETY, "Safety & help", ":material/sos:"),
+    (DATA, "Your data", ":material/folder_managed:"),
 )
 NEXT_PAGES = {"diagnostic": DIAGNOSTIC, "checkin": CHECK_IN, "safety": SAFETY, "journey": JOURNEY}
 
@@ -64,14 +66,25 @@ def frame(title: str, purpose: str) -> Frame:
     except StoreLocked as exc:
         st.error(str(exc), icon=":material/lock:")
         st.stop()
+    except StoreUnreadable as exc:
+        st.error(str(exc), icon=":material/error:")
+        st.markdown(
+            "You can set that file aside (it is renamed, not changed) and start a new, empty "
+            "one in its place. If you have an export, restore it on the **Your data** page "
+            "afterwards."
+        )
+        if st.button("Set it aside and start a new file", key="frame.set_aside", type="primary"):
+            moved = state.set_aside_active()
+            st.session_state["frame.moved"] = str(moved)
+            st.rerun()
+        st.stop()
     except ReunionError as exc:
         st.error(str(exc), icon=":material/error:")
-        st.info(
-            "To start a new, empty file somewhere else, set REUNION_DB_PATH to a new path and "
-            "start Take Two again. Your existing file has not been changed."
-        )
         st.stop()
 
+    moved = st.session_state.pop("frame.moved", None)
+    if moved:
+        st.success(f"The unreadable file was kept, unchanged, at {moved}. This is a new, empty file.")
     example = state.using_example()
     with st.sidebar:
         st.caption(f"Your data stays on this computer, in  \n`{store.path}`")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from reunion_core import charts
 from reunion_core.demo import ensure_example
 from reunion_core.paths import db_path, example_path
 from reunion_core.progress import ProgressData, at_a_glance, load_progress
-from reunion_core.store import Store
+from reunion_core.store import Store, set_aside
 
 EXAMPLE_KEY = "use_example_data"
 
@@ -46,6 +47,20 @@ def switch_to_example() -> None:
 
 def switch_to_own() -> None:
     st.session_state[EXAMPLE_KEY] = False
+
+
+def backup_bytes(store: Store) -> bytes:
+    """The whole file, copied consistently while the app runs, as bytes to download."""
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "backup.duckdb"
+        store.backup_to(target)
+        return target.read_bytes()
+
+
+def set_aside_active() -> Path:
+    """Rename the unreadable file at the active path (unchanged) so a new one can start there."""
+    moved = set_aside(active_path())
+    return moved
 
 
 def reset(defaults: dict[str, object]) -> None:

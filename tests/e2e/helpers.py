@@ -12,6 +12,7 @@ PAGES = {
     "Progress": "Progress",
     "Your_journey": "Your journey",
     "Safety_and_help": "Safety & help",
+    "Your_data": "Your data",
 }
 
 

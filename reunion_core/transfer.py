@@ -1,0 +1,228 @@
+"""Your data, yours to take: the export format (JSON, CSV), and importing it back.
+
+The JSON export is versioned and documented in docs/EXPORT-FORMAT.md. It holds every record
+and every field, in a fixed order, so exporting the same data twice gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .assessment import Assessment, DiagnosticRun, Reason, Verdict
+from .errors import ImportRefused, ReunionError
+from .records import CheckIn, Contact, DiagnosticAnswers
+from .store import Store
+
+FORMAT = "take-two-export"
+VERSION = 1
+MAX_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """The records of one export, checked and ready to import."""
+
+    checkins: list[CheckIn]
+    contacts: list[Contact]
+    diagnostics: list[DiagnosticRun]
+
+
+# --- export ------------------------------------------------------------------------------------
+
+
+def export_dict(store: Store) -> dict:
+    """Every record, every field, oldest first."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "checkins": [_checkin_json(c) for c in sorted(store.checkins(), key=lambda c: (c.at, c.id))],
+        "contacts": [
+            _contact_json(c) for c in sorted(store.contacts(), key=lambda c: (c.happened_on, c.created_at, c.id))
+        ],
+        "diagnostics": [
+            _run_json(r) for r in sorted(store.diagnostic_runs(), key=lambda r: (r.created_at, r.id))
+        ],
+    }
+
+
+def export_json(store: Store) -> bytes:
+    return (json.dumps(export_dict(store), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+
+
+def export_csv_zip(store: Store) -> bytes:
+    """One CSV per kind of entry, for spreadsheets; lists and answers as JSON in their cell."""
+    data = export_dict(store)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for kind in ("checkins", "contacts", "diagnostics"):
+            rows = data[kind]
+            text = io.StringIO()
+            columns = _COLUMNS[kind]
+            writer = csv.DictWriter(text, fieldnames=columns, lineterminator="\n")
+            writer.writeheader()
+            for row in rows:
+                writer.writerow(
+                    {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v for k, v in row.items()}
+                )
+            archive.writestr(f"{kind}.csv", text.getvalue())
+    return buffer.getvalue()
+
+
+_COLUMNS = {
+    "checkins": ["id", "at", "openness", "signs", "your_stage", "mood", "note"],
+    "contacts": ["id", "happened_on", "initiator", "channel", "response", "feeling", "note", "created_at"],
+    "diagnostics": ["id", "created_at", "answers", "reflections", "pause_signs", "red_flags", "safety",
+                    "verdict", "reasons"],
+}
+
+
+def _checkin_json(c: CheckIn) -> dict:
+    return {"id": c.id, "at": c.at.isoformat(), "openness": c.openness, "signs": list(c.signs),
+            "your_stage": c.your_stage, "mood": c.mood, "note": c.note}
+
+
+def _contact_json(c: Contact) -> dict:
+    return {"id": c.id, "happened_on": c.happened_on.isoformat(), "initiator": c.initiator,
+            "channel": c.channel, "response": c.response, "feeling": c.feeling, "note": c.note,
+            "created_at": c.created_at.isoformat()}
+
+
+def _run_json(r: DiagnosticRun) -> dict:
+    a = r.answers
+    return {
+        "id": r.id,
+        "created_at": r.created_at.isoformat(),
+        "answers": dict(a.answers),
+        "reflections": dict(a.reflections),
+        "pause_signs": list(a.pause_signs),
+        "red_flags": list(a.red_flags),
+        "safety": list(a.safety),
+        "verdict": r.assessment.verdict.value,
+        "reasons": [
+            {"verdict": x.verdict.value, "source": x.source, "answer": x.answer, "explanation": x.explanation}
+            for x in r.assessment.reasons
+        ],
+    }
+
+
+# --- import ------------------------------------------------------------------------------------
+
+
+def read_export(data: bytes | str) -> Bundle:
+    """Parse and check an export; ImportRefused says plainly what is wrong with the file."""
+    if isinstance(data, bytes):
+        if len(data) > MAX_BYTES:
+            raise ImportRefused("That file is too large to be a Take Two export.")
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ImportRefused("That file is not a Take Two export (it is not text).") from None
+    try:
+        doc = json.loads(data)
+    except (json.JSONDecodeError, RecursionError):
+        raise ImportRefused("That file is not a Take Two export (it is not JSON), or it is damaged.") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ImportRefused("That file is not a Take Two export.")
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ImportRefused("That export is damaged: its version is missing.")
+    if version > VERSION:
+        raise ImportRefused(
+            f"That export was made by a newer version of Take Two (format {version}); "
+            "update Take Two to import it."
+        )
+    try:
+        return Bundle(
+            checkins=[_checkin(x) for x in _list(doc, "checkins")],
+            contacts=[_contact(x) for x in _list(doc, "contacts")],
+            diagnostics=[_run(x) for x in _list(doc, "diagnostics")],
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ImportRefused(f"That export is damaged ({_describe(exc)}); nothing was imported.") from None
+
+
+def import_bundle(store: Store, bundle: Bundle) -> dict[str, int]:
+    """Merge an export into the store, skipping entries it already has; all or nothing."""
+    try:
+        return store.import_records(bundle.checkins, bundle.contacts, bundle.diagnostics)
+    except ImportRefused:
+        raise
+    except ReunionError as exc:
+        raise ImportRefused(f"That export has an entry Take Two can't accept: {exc} Nothing was imported.") from None
+
+
+def _list(doc: dict, key: str) -> list:
+    value = doc[key]
+    if not isinstance(value, list):
+        raise TypeError(f"{key} is not a list")
+    return value
+
+
+def _text(x: dict, key: str) -> str:
+    value = x[key]
+    if not isinstance(value, str):
+        raise TypeError(f"{key} is not text")
+    return value
+
+
+def _int(x: dict, key: str) -> int:
+    value = x[key]
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{key} is not a whole number")
+    return value
+
+
+def _strings(x: dict, key: str) -> tuple[str, ...]:
+    value = x[key]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f"{key} is not a list of text")
+    return tuple(value)
+
+
+def _mapping(x: dict, key: str) -> dict[str, str]:
+    value = x[key]
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise TypeError(f"{key} is not a set of answers")
+    return dict(value)
+
+
+def _checkin(x: dict) -> CheckIn:
+    return CheckIn(
+        openness=_int(x, "openness"), your_stage=_text(x, "your_stage"), mood=_int(x, "mood"),
+        signs=_strings(x, "signs"), note=_text(x, "note"), at=datetime.fromisoformat(_text(x, "at")),
+        id=_text(x, "id"),
+    )
+
+
+def _contact(x: dict) -> Contact:
+    return Contact(
+        happened_on=date.fromisoformat(_text(x, "happened_on")), initiator=_text(x, "initiator"),
+        channel=_text(x, "channel"), response=_text(x, "response"), feeling=_int(x, "feeling"),
+        note=_text(x, "note"), id=_text(x, "id"), created_at=datetime.fromisoformat(_text(x, "created_at")),
+    )
+
+
+def _run(x: dict) -> DiagnosticRun:
+    answers = DiagnosticAnswers(
+        answers=_mapping(x, "answers"), reflections=_mapping(x, "reflections"),
+        pause_signs=_strings(x, "pause_signs"), red_flags=_strings(x, "red_flags"), safety=_strings(x, "safety"),
+    )
+    reasons = tuple(
+        Reason(Verdict(_text(r, "verdict")), _text(r, "source"), _text(r, "answer"), _text(r, "explanation"))
+        for r in x["reasons"]
+    )
+    return DiagnosticRun(
+        _text(x, "id"), datetime.fromisoformat(_text(x, "created_at")), answers,
+        Assessment(Verdict(_text(x, "verdict")), reasons),
+    )
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, KeyError):
+        return f"a field is missing: {exc.args[0]}"
+    return str(exc)[:200]

@@ -1,0 +1,172 @@
+"""Faults a person's machine will meet: crashes, two sessions at once, deletion that must erase."""
+
+import os
+import signal
+import stat
+import subprocess
+import sys
+import textwrap
+import threading
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reunion_core.errors import ReunionError
+from reunion_core.records import CheckIn, Contact, DiagnosticAnswers
+from reunion_core.store import Store, set_aside
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_a_process_killed_mid_burst_keeps_every_save_it_reported(db_path):
+    script = textwrap.dedent(
+        f"""
+        import sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from reunion_core.records import CheckIn
+        from reunion_core.store import Store
+        store = Store.open({str(db_path)!r})
+        i = 0
+        while True:
+            saved = store.add_checkin(CheckIn(i % 101, "dip_a_toe", 3, note="burst %d" % i))
+            print(saved.id, flush=True)
+            i += 1
+        """
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    reported = [proc.stdout.readline().strip() for _ in range(300)]
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    reported += [line.strip() for line in proc.stdout.read().splitlines() if line.strip()]
+    store = Store.open(db_path)  # the file opens after the crash
+    present = {c.id for c in store.checkins()}
+    store.close()
+    assert set(reported) <= present
+    assert len(reported) >= 300
+
+
+def test_two_sessions_saving_at_once_lose_and_double_nothing(store):
+    errors = []
+
+    def session(name):
+        try:
+            for i in range(200):
+                store.add_checkin(CheckIn(i % 101, "bubble_space", 2, note=f"{name} {i}"))
+        except Exception as exc:  # noqa: BLE001 - any failure at all must fail the test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=session, args=(n,)) for n in ("a", "b")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    notes = [c.note for c in store.checkins()]
+    assert len(notes) == 400 and len(set(notes)) == 400
+
+
+def test_deleting_an_entry_removes_its_text_from_the_file(db_path):
+    store = Store.open(db_path)
+    secret = "my very private sentence 7f3a9"
+    keep = store.add_checkin(CheckIn(10, "bubble_space", 2, note="keep me"))
+    gone = store.add_checkin(CheckIn(20, "bubble_space", 2, note=secret))
+    contact = store.add_contact(Contact(date.today(), "me", "text", "none", 2, note=secret + " contact"))
+    run = store.add_diagnostic(DiagnosticAnswers(reflections={"why_back": secret + " run"}))
+    for kind, entry in (("checkin", gone.id), ("contact", contact.id), ("diagnostic", run.id)):
+        store.delete(kind, entry)
+    assert [c.id for c in store.checkins()] == [keep.id]
+    store.add_checkin(CheckIn(30, "bubble_space", 2, note="still works after compacting"))
+    store.close()
+    wal = db_path.with_name(db_path.name + ".wal")
+    on_disk = db_path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    assert secret.encode() not in on_disk
+    assert b"keep me" in on_disk
+    assert stat.S_IMODE(os.stat(db_path).st_mode) == 0o600
+
+
+def test_deleting_everything_leaves_a_fresh_empty_file(store, db_path):
+    store.add_checkin(CheckIn(10, "bubble_space", 2, note="gone for good 51c2"))
+    store.erase()
+    assert store.counts() == {"checkins": 0, "contacts": 0, "diagnostics": 0}
+    store.add_contact(Contact(date.today(), "me", "text", "none", 2))
+    assert store.counts()["contacts"] == 1
+    assert b"gone for good 51c2" not in db_path.read_bytes()
+
+
+def test_a_backup_is_a_complete_consistent_copy(store, tmp_path):
+    store.add_checkin(CheckIn(10, "bubble_space", 2, note="in the backup"))
+    target = tmp_path / "backup.duckdb"
+    store.backup_to(target)
+    copy = Store.open(target)
+    assert [c.note for c in copy.checkins()] == ["in the backup"]
+    copy.close()
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+
+
+def test_an_unreadable_file_can_be_set_aside_unchanged(db_path):
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(b"not a database")
+    moved = set_aside(db_path)
+    assert not db_path.exists() and moved.read_bytes() == b"not a database"
+    Store.open(db_path).close()  # a new file can start in its place
+
+
+# --- random input to every store function ----------------------------------------------------
+
+ANY = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True),
+    st.text(max_size=30), st.sampled_from(["bubble_space", "dip_a_toe", "me", "them", "text", "warm", "none"]),
+    st.dates(), st.datetimes(), st.datetimes(timezones=st.timezones()), st.lists(st.text(max_size=10), max_size=3),
+)
+
+
+def _same(saved, back):
+    return saved == back
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(openness=ANY, stage=ANY, mood=ANY, signs=ANY, note=ANY, at=ANY)
+def test_random_check_ins_are_saved_whole_or_refused_cleanly(store, openness, stage, mood, signs, note, at):
+    before = store.counts()["checkins"]
+    try:
+        saved = store.add_checkin(CheckIn(openness, stage, mood, signs, note, at))
+    except ReunionError:
+        assert store.counts()["checkins"] == before  # nothing half-written
+        return
+    [back] = [c for c in store.checkins() if c.id == saved.id]
+    assert back == saved
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(day=ANY, who=ANY, how=ANY, response=ANY, feeling=ANY, note=ANY)
+def test_random_contacts_are_saved_whole_or_refused_cleanly(store, day, who, how, response, feeling, note):
+    before = store.counts()["contacts"]
+    try:
+        saved = store.add_contact(Contact(day, who, how, response, feeling, note))
+    except ReunionError:
+        assert store.counts()["contacts"] == before
+        return
+    [back] = [c for c in store.contacts() if c.id == saved.id]
+    assert back == saved
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    answers=st.one_of(ANY, st.dictionaries(st.sampled_from(["why_ended", "they_want", "x"]), ANY, max_size=3)),
+    reflections=st.one_of(ANY, st.dictionaries(st.sampled_from(["why_back", "y"]), ANY, max_size=2)),
+    flags=ANY,
+    at=st.one_of(st.none(), ANY, st.datetimes(max_value=datetime.now() + timedelta(days=3), timezones=st.timezones())),
+)
+def test_random_diagnostics_are_saved_whole_or_refused_cleanly(store, answers, reflections, flags, at):
+    before = store.counts()["diagnostics"]
+    try:
+        saved = store.add_diagnostic(
+            DiagnosticAnswers(answers=answers, reflections=reflections, red_flags=flags), at=at
+        )
+    except ReunionError:
+        assert store.counts()["diagnostics"] == before
+        return
+    [back] = [r for r in store.diagnostic_runs() if r.id == saved.id]
+    assert back == saved
