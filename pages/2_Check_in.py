@@ -94,7 +94,7 @@ if st.button("Save check-in", type="primary", key=P + "save"):
 if st.session_state.pop("ci_saved", False):
     st.success("Check-in saved. See how things move on the Progress page.", icon=":material/check_circle:")
 
-recent = f.store.checkins(limit=5)
+recent = read(f.store, "checkins", 5)
 if recent:
     st.subheader("Your last check-ins")
     for c in recent:

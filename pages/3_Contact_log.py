@@ -91,7 +91,7 @@ PER_PAGE = 10
 pages = (total + PER_PAGE - 1) // PER_PAGE
 page = min(st.session_state.get(P + "page", 0), pages - 1)
 st.caption(f"{total} contacts, newest first. Page {page + 1} of {pages}.")
-shown = f.store.contacts(limit=PER_PAGE, offset=page * PER_PAGE)
+shown = read(f.store, "contacts", PER_PAGE, page * PER_PAGE)
 
 
 def describe(c: Contact) -> str:

@@ -8,7 +8,7 @@ from reunion_core import transfer
 from reunion_core.content import INITIATOR_BY_KEY, RESPONSE_BY_KEY, YOUR_STAGE_BY_KEY
 from reunion_core.errors import ReunionError
 from ui.frame import frame
-from ui.state import backup_bytes, reset
+from ui.state import backup_bytes, read, reset
 
 P = "data."
 f = frame(
@@ -62,14 +62,14 @@ KINDS = {"checkin": "A check-in", "diagnostic": "A diagnostic run", "contact": "
 kind = st.segmented_control("What", list(KINDS), format_func=KINDS.get, key=P + "kind", default="checkin", required=True)
 if kind == "checkin":
     entries = {c.id: f"{c.at:%d %b %Y %H:%M} · {YOUR_STAGE_BY_KEY[c.your_stage].name} · openness {c.openness}"
-               for c in f.store.checkins(limit=50)}
+               for c in read(f.store, "checkins", 50)}
 elif kind == "diagnostic":
     entries = {r.id: f"{r.created_at:%d %b %Y %H:%M} · {r.assessment.verdict.label}"
-               for r in f.store.diagnostic_runs(limit=50)}
+               for r in read(f.store, "diagnostic_runs", 50)}
 else:
     entries = {
         c.id: f"{c.happened_on:%d %b %Y} · {INITIATOR_BY_KEY[c.initiator].label} · {RESPONSE_BY_KEY[c.response].label}"
-        for c in f.store.contacts(limit=50)
+        for c in read(f.store, "contacts", 50)
     }
 entry = st.selectbox(
     "Entry (the 50 newest)", list(entries), index=None, format_func=entries.get,

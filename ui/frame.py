@@ -52,10 +52,8 @@ def frame(title: str, purpose: str) -> Frame:
         st.markdown("### Take Two")
         st.page_link(SAFETY, label="Get help now", icon=":material/sos:")
         st.caption(f"Hotline (US, 24/7): **{hotline.phone}** · {hotline.text}")
-        st.divider()
         for page, label, page_icon in NAVIGATION:
             st.page_link(page, label=label, icon=page_icon)
-        st.divider()
 
     st.title(title)
     st.caption(purpose)

@@ -101,6 +101,8 @@ _READERS = {
     "latest_checkin": Store.latest_checkin,
     "span": Store.span,
     "counts": Store.counts,
+    "checkins": Store.checkins,
+    "contacts": Store.contacts,
     "last_contact_day": Store.last_contact_day,
     "progress": _progress_view,
 }
