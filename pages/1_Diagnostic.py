@@ -11,7 +11,6 @@ from reunion_core.content import (
     SAFETY_QUESTIONS,
     choice_label,
 )
-from reunion_core.errors import ReunionError
 from reunion_core.records import DiagnosticAnswers
 from ui import widgets
 from ui.frame import frame
@@ -80,14 +79,8 @@ def answers_from_widgets() -> DiagnosticAnswers:
 
 save, discard = st.columns(2)
 if save.button("Save and see the verdict", type="primary", key=P + "save"):
-    try:
-        run = f.store.add_diagnostic(answers_from_widgets())
-    except ReunionError as exc:
-        st.error(str(exc))
-    else:
-        st.session_state["dx_last_run"] = run.id
-        st.session_state[P + "reset"] = True
-        st.rerun()
+    widgets.act(lambda: f.store.add_diagnostic(answers_from_widgets()), "Saved. Your verdict is below.", P + "reset")
+widgets.flash()
 if discard.button("Discard my answers", key=P + "discard"):
     st.session_state["dx_confirm_discard"] = True
 if st.session_state.get("dx_confirm_discard"):
@@ -105,7 +98,7 @@ runs = read(f.store, "diagnostic_runs")
 if runs:
     latest = runs[0]
     st.divider()
-    st.subheader("Your verdict" if st.session_state.get("dx_last_run") == latest.id else "Latest verdict")
+    st.subheader("Latest verdict")
     st.caption(f"Saved {latest.created_at:%d %b %Y, %H:%M}")
     if latest.assessment.verdict is Verdict.SAFETY_FIRST:
         widgets.verdict(latest.assessment, limit=len(SAFETY_QUESTIONS))

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from reunion_core.content import ALL_SIGNS, MOODS, REACTANCE_STAGES, YOUR_STAGE_BY_KEY, YOUR_STAGES
-from reunion_core.errors import ReunionError
 from reunion_core.records import CheckIn
 from reunion_core.stages import disagreement, disagrees, reactance_stage, stage_from_signs
 from ui import widgets
@@ -83,16 +82,12 @@ note = st.text_area(
 )
 
 if st.button("Save check-in", type="primary", key=P + "save"):
-    try:
-        f.store.add_checkin(CheckIn(openness, stage_key, mood, signs, note or ""))
-    except ReunionError as exc:
-        st.error(str(exc))
-    else:
-        st.session_state[P + "reset"] = True
-        st.session_state["ci_saved"] = True
-        st.rerun()
-if st.session_state.pop("ci_saved", False):
-    st.success("Check-in saved. See how things move on the Progress page.", icon=":material/check_circle:")
+    widgets.act(
+        lambda: f.store.add_checkin(CheckIn(openness, stage_key, mood, signs, note or "")),
+        "Check-in saved. See how things move on the Progress page.",
+        P + "reset",
+    )
+widgets.flash()
 
 recent = read(f.store, "checkins", 5)
 if recent:

@@ -14,8 +14,8 @@ from reunion_core.content import (
     RESPONSE_BY_KEY,
     RESPONSES,
 )
-from reunion_core.errors import ReunionError
 from reunion_core.records import Contact
+from ui import widgets
 from ui.frame import frame
 from ui.state import read, reset
 
@@ -70,16 +70,12 @@ feeling = st.select_slider(
 )
 note = st.text_area("Note (optional)", key=P + "new.note", persist_state="session")
 if st.button("Save contact", type="primary", key=P + "save"):
-    try:
-        f.store.add_contact(Contact(when, initiator, channel, response, feeling, note or ""))
-    except ReunionError as exc:
-        st.error(str(exc))
-    else:
-        st.session_state[P + "reset"] = True
-        st.session_state["co_saved"] = True
-        st.rerun()
-if st.session_state.pop("co_saved", False):
-    st.success("Contact saved.", icon=":material/check_circle:")
+    widgets.act(
+        lambda: f.store.add_contact(Contact(when, initiator, channel, response, feeling, note or "")),
+        "Contact saved.",
+        P + "reset",
+    )
+widgets.flash()
 
 st.subheader("Past contacts")
 total = read(f.store, "counts")["contacts"]
@@ -133,26 +129,15 @@ if chosen is not None:
         text = st.text_area("Note", value=contact.note)
         save_edit = st.form_submit_button("Save changes", type="primary")
     if save_edit:
-        try:
-            f.store.update_contact(replace(contact, happened_on=day, initiator=who, channel=how,
-                                           response=answer, feeling=felt, note=text or ""))
-        except ReunionError as exc:
-            st.error(str(exc))
-        else:
-            st.session_state["co_saved"] = True
-            st.session_state[P + "unchoose"] = True
-            st.rerun()
+        edited = replace(contact, happened_on=day, initiator=who, channel=how, response=answer,
+                         feeling=felt, note=text or "")
+        widgets.act(lambda: f.store.update_contact(edited), "Changes saved.", P + "unchoose")
     if st.session_state.get(P + "deleting") == contact.id:
         st.warning("Delete this contact? This can't be undone.")
         yes, no = st.columns(2)
         if yes.button("Yes, delete", key=P + "delete_yes", type="primary"):
-            try:
-                f.store.delete("contact", contact.id)
-            except ReunionError as exc:
-                st.error(str(exc))
             st.session_state[P + "deleting"] = None
-            st.session_state[P + "unchoose"] = True
-            st.rerun()
+            widgets.act(lambda: f.store.delete("contact", contact.id), "Contact deleted.", P + "unchoose")
         if no.button("No, keep it", key=P + "delete_no"):
             st.session_state[P + "deleting"] = None
             st.rerun()

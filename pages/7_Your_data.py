@@ -7,6 +7,7 @@ import streamlit as st
 from reunion_core import transfer
 from reunion_core.content import INITIATOR_BY_KEY, RESPONSE_BY_KEY, YOUR_STAGE_BY_KEY
 from reunion_core.errors import ReunionError
+from ui import widgets
 from ui.frame import frame
 from ui.state import backup_bytes, read, reset
 
@@ -78,16 +79,7 @@ entry = st.selectbox(
 if entry is not None:
     st.warning("Delete this entry? It is erased from the file on disk too; this can't be undone.")
     if st.button("Yes, delete it", key=P + "delete_one"):
-        try:
-            f.store.delete(kind, entry)
-        except ReunionError as exc:
-            st.error(str(exc))
-        else:
-            st.session_state["data_deleted"] = True
-            st.session_state[P + "reset"] = True
-            st.rerun()
-if st.session_state.pop("data_deleted", False):
-    st.success("Deleted, and erased from the file.")
+        widgets.act(lambda: f.store.delete(kind, entry), "Deleted, and erased from the file.", P + "reset")
 
 st.subheader("Delete everything")
 st.markdown(
@@ -96,13 +88,5 @@ st.markdown(
 )
 sure = st.checkbox("I understand that everything I wrote will be gone", key=P + "sure")
 if st.button("Delete everything", key=P + "erase", disabled=not sure, type="primary"):
-    try:
-        f.store.erase()
-    except ReunionError as exc:
-        st.error(str(exc))
-    else:
-        st.session_state["data_erased"] = True
-        st.session_state[P + "reset"] = True
-        st.rerun()
-if st.session_state.pop("data_erased", False):
-    st.success("Everything was deleted. This is a new, empty file.")
+    widgets.act(f.store.erase, "Everything was deleted. This is a new, empty file.", P + "reset")
+widgets.flash()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from reunion_core.assessment import Assessment, Verdict
 from reunion_core.content import RESOURCES, SAFETY_QUESTIONS
+from reunion_core.errors import ReunionError
 
 VERDICT_BOX = {
     Verdict.SAFETY_FIRST: st.error,
@@ -53,3 +56,24 @@ def user_text(label: str, text: str) -> None:
     if text:
         st.caption(label)
         st.text(text)
+
+
+def act(action: Callable[[], object], done: str, *flags: str) -> None:
+    """Run one write. On a ReunionError show it here, keeping what was typed; on success set
+    `flags` (e.g. a form's reset) and rerun, with `done` shown once by `flash()`."""
+    try:
+        action()
+    except ReunionError as exc:
+        st.error(str(exc))
+        return
+    st.session_state["flash"] = done
+    for flag in flags:
+        st.session_state[flag] = True
+    st.rerun()
+
+
+def flash() -> None:
+    """The message of the write that just succeeded, once."""
+    message = st.session_state.pop("flash", None)
+    if message:
+        st.success(message, icon=":material/check_circle:")
