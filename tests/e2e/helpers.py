@@ -69,3 +69,11 @@ def chart_data(page, expected: int) -> list[list[dict]]:
 
 def no_exception(page) -> bool:
     return page.locator("[data-testid=stException]").count() == 0
+
+
+def upload(page, path) -> None:
+    """Choose a file in the (only) file uploader and wait until the app has it."""
+    page.locator("input[type=file]").set_input_files(str(path))
+    page.locator("[data-testid=stFileUploader]").get_by_text(path.name).first.wait_for()
+    page.wait_for_timeout(300)
+    settle(page)

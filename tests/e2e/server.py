@@ -9,8 +9,10 @@ import subprocess
 import sys
 import time
 import urllib.request
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 ROOT = Path(__file__).resolve().parents[2]
 LAUNCH_ARGS = [
@@ -116,10 +118,17 @@ def _address(hex_address: str) -> str:
 
 
 SETTLED = "[data-testid=stApp][data-test-script-state=notRunning]"
+RUNNING = "[data-testid=stApp][data-test-script-state=running]"
 
 
 def settle(page, timeout: float = 30_000) -> None:
-    """Wait until the script run has finished and the page is drawn."""
+    """Wait until the rerun an action started has finished and the page is drawn.
+
+    On a busy machine the rerun may start a moment after the click: wait up to a second for
+    it to start before waiting for it to end, so a test never reads the page from before.
+    """
+    with suppress(PlaywrightTimeout):  # it was quick, or this action started no rerun
+        page.wait_for_selector(RUNNING, timeout=1_000)
     page.wait_for_selector(SETTLED, timeout=timeout)
-    page.wait_for_timeout(300)
+    page.wait_for_timeout(150)
     page.wait_for_selector(SETTLED, timeout=timeout)

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from reunion_core.records import CheckIn
 from reunion_core.store import Store
 from reunion_core.transfer import export_json
-from tests.e2e.helpers import click_button, open_at
+from tests.e2e.helpers import click_button, open_at, upload
 from tests.e2e.server import running
 
 
@@ -37,10 +37,10 @@ def test_an_export_uploaded_in_the_browser_is_imported_once(new_page, tmp_path):
     with running(tmp_path / "target.duckdb") as (url, _):
         page = new_page()
         open_at(page, url, "Your_data")
-        page.locator("input[type=file]").set_input_files(str(not_ours))
+        upload(page, not_ours)
         click_button(page, "Import")
         expect(page.get_by_text("That file is not a Take Two export.")).to_be_visible()
-        page.locator("input[type=file]").set_input_files(str(export))
+        upload(page, export)
         click_button(page, "Import")
         expect(page.get_by_text("Imported 1 check-ins, 0 contacts and 0 diagnostic runs.")).to_be_visible()
         click_button(page, "Import")
