@@ -4,18 +4,23 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+STAMP := $(VENV)/.installed-dev
+RUN_STAMP := $(VENV)/.installed-run
 
 .PHONY: run test lint demo browser screenshots bench clean
 
-$(STAMP): requirements.txt requirements-dev.txt
+# `make run` installs only what the app needs; `make test` adds the test tools on top.
+$(RUN_STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Take Two needs Python 3.11 or newer; set PYTHON=python3.11 (or newer).")'
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $(RUN_STAMP)
+
+$(STAMP): $(RUN_STAMP) requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $(STAMP)
 
-run: $(STAMP)
+run: $(RUN_STAMP)
 	umask 077 && $(PY) -m streamlit run app.py
 
 browser:
@@ -33,7 +38,7 @@ screenshots: $(STAMP) browser
 bench: $(STAMP) browser
 	$(PY) -m bench.run --out docs/PERFORMANCE.md
 
-demo: $(STAMP)
+demo: $(RUN_STAMP)
 	$(PY) -m reunion_core.demo data/example-journey.duckdb --years 2
 
 clean:

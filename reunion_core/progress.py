@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from .assessment import DiagnosticRun, Verdict
 from .content import (
@@ -151,8 +151,3 @@ def next_step(
         return "Do your first check-in: where are you, and how open do they seem?", "checkin"
     return your_stage.next_step, "checkin"
 
-
-def days_ago(moment: datetime | date, today: date) -> int:
-    """Whole days between a moment and today (0 = today)."""
-    day = moment.date() if isinstance(moment, datetime) else moment
-    return (today - day).days

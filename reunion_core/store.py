@@ -16,6 +16,7 @@ import duckdb
 
 from .assessment import Assessment, DiagnosticRun, Reason, Verdict, assess
 from .errors import NotFound, StoreLocked, StoreTooNew, StoreUnreadable, ValidationError
+from .paths import DEFAULT_DB
 from .records import (
     CheckIn,
     Contact,
@@ -104,6 +105,8 @@ class Store:
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if path.parent == DEFAULT_DB.parent:  # our own data/ folder ships with the code
+                os.chmod(path.parent, 0o700)
         except OSError as exc:
             raise StoreUnreadable(
                 f"Take Two can't create the folder {path.parent}: {exc.strerror}.", str(path)
