@@ -4,6 +4,7 @@ from datetime import date
 
 import streamlit as st
 
+from reunion_core.content import WELCOME
 from ui import state, widgets
 from ui.frame import CHECK_IN, CONTACTS, DIAGNOSTIC, NEXT_PAGES, PROGRESS, frame
 
@@ -11,18 +12,7 @@ f = frame("Take Two", "A private place to decide whether, when and how to try ag
 glance = state.read(f.store, "glance", date.today())
 
 if glance.is_empty:
-    st.markdown(
-        "**Welcome.** Take Two helps you look honestly at getting back together with an ex, "
-        "one calm step at a time. It follows two maps:"
-    )
-    st.markdown(
-        "- **Your side**, seven stages from *Bubble space* (no contact, time to cool down) to "
-        "*Redefining love*.\n"
-        "- **Their side**, five stages of how open they are to you, from the *Wall of "
-        "Reactance* (no reply at all) to *New Beginnings*.\n\n"
-        "Before anything else comes an honest diagnostic: why it ended, your part in it, and "
-        "whether you're safe. Everything you write stays on this computer."
-    )
+    st.markdown(WELCOME)
     if st.button("Start with the diagnostic", type="primary", key="home.start"):
         st.switch_page(DIAGNOSTIC)
     if st.button("Try it with example data", key="home.example", help="Fills a separate example file; your own stays empty."):

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from reunion_core.content import PRIVACY_NOTES
 from ui import widgets
 from ui.frame import DATA, frame
 
@@ -17,12 +18,5 @@ st.markdown("If any of these is true, please don't get back together. Reach out 
 widgets.warning_signs()
 
 st.subheader("Keeping this private")
-st.markdown(
-    "- Take Two keeps everything on this computer and sends nothing anywhere.\n"
-    "- Still, someone with access to this device can open it, and **browser history** shows "
-    "that you visited it. If your device may be **monitored**, use a safer device (a "
-    "friend's, a library's) to look for help.\n"
-    "- Your data lives in one file, shown in the sidebar. You can erase it for good, or one "
-    "entry at a time, on the **Your data** page."
-)
+st.markdown("\n".join(f"- {note}" for note in PRIVACY_NOTES))
 st.page_link(DATA, label="Your data: export or delete", icon=":material/folder_managed:")

@@ -460,6 +460,28 @@ TIPS: tuple[Tip, ...] = (
     ),
 )
 
+# --- Words the screens show that are not stages or questions ------------------------------------
+
+WELCOME = (
+    "**Welcome.** Take Two helps you look honestly at getting back together with an ex, one "
+    "calm step at a time. It follows two maps:\n\n"
+    "- **Your side**, seven stages from *Bubble space* (no contact, time to cool down) to "
+    "*Redefining love*.\n"
+    "- **Their side**, five stages of how open they are to you, from the *Wall of Reactance* "
+    "(no reply at all) to *New Beginnings*.\n\n"
+    "Before anything else comes an honest diagnostic: why it ended, your part in it, and whether "
+    "you're safe. Everything you write stays on this computer."
+)
+
+PRIVACY_NOTES: tuple[str, ...] = (
+    "Take Two keeps everything on this computer and sends nothing anywhere.",
+    "Still, someone with access to this device can open it, and **browser history** shows that "
+    "you visited it. If your device may be **monitored**, use a safer device (a friend's, a "
+    "library's) to look for help.",
+    "Your data lives in one file, shown in the sidebar. You can erase it for good, or one entry "
+    "at a time, on the **Your data** page.",
+)
+
 MOODS: tuple[str, ...] = ("Very low", "Low", "Okay", "Good", "Very good")  # stored as 1..5
 
 INITIATORS: tuple[Choice, ...] = (Choice("me", "I reached out"), Choice("them", "They reached out"))
