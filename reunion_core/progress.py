@@ -37,8 +37,10 @@ class ProgressData:
     end: date  # exclusive
     bucket: str
     contact_bucket: str
+    journey_bucket: str  # the journey map: one point per week at the finest
     openness: list[OpennessPoint]
     stages: list[StagePoint]
+    journey: list[StagePoint]
     their_days: list[tuple[ReactanceStage, int]]
     your_days: list[tuple[ReconnectionStage, int]]
     contacts: list[ContactCount]
@@ -57,13 +59,16 @@ def load_progress(store: Store, start: date, end: date, today: date | None = Non
     until = min(stop, (today or date.today()) + timedelta(days=1))
     bucket = choose_bucket(start, stop)
     contact_bucket = choose_bucket(start, stop, MAX_BARS)
+    journey_bucket = "week" if bucket == "day" else bucket
     return ProgressData(
         start=start,
         end=stop,
         bucket=bucket,
         contact_bucket=contact_bucket,
+        journey_bucket=journey_bucket,
         openness=store.openness_series(start, stop, bucket),
         stages=store.stage_series(start, stop, bucket),
+        journey=store.stage_series(start, stop, journey_bucket),
         their_days=time_in_their_stages(store.days_at("openness", start, until)),
         your_days=time_in_your_stages(store.days_at("your_stage", start, until)),
         contacts=store.contact_counts(start, stop, contact_bucket),

@@ -59,6 +59,7 @@ def test_progress_over_ten_years_stays_bounded(db_path):
     data = load_progress(store, TODAY - timedelta(days=3649), TODAY)
     assert data.bucket == "week"
     assert 500 <= len(data.openness) <= 600
+    assert data.journey == data.stages  # one point per week already
     assert sum(days for _, days in data.their_days) == 3650
     assert sum(days for _, days in data.your_days) == 3650
     assert all(c.count >= 1 for c in data.contacts)
@@ -71,3 +72,12 @@ def test_progress_range_is_inclusive_and_order_independent(store):
     data = load_progress(store, TODAY, TODAY - timedelta(days=5))
     assert [p.mean for p in data.openness] == [10]
     assert not data.is_empty
+
+
+def test_the_journey_map_has_one_point_per_week_even_when_lines_are_daily(store):
+    start = datetime.combine(TODAY - timedelta(days=27), datetime.min.time())
+    for day in range(28):
+        store.add_checkin(CheckIn(day * 3, "dip_a_toe", 3, at=start + timedelta(days=day)))
+    data = load_progress(store, TODAY - timedelta(days=27), TODAY)
+    assert data.bucket == "day" and len(data.openness) == 28
+    assert data.journey_bucket == "week" and 4 <= len(data.journey) <= 5

@@ -85,7 +85,7 @@ def _progress_view(store: Store, start: date, end: date, today: date):
     figures = (
         (charts.openness_timeline(data.openness, data.bucket), "Their openness over time, with stage bands"),
         (charts.your_stage_timeline(data.stages, data.bucket), "Your stage over time"),
-        (charts.journey_map(data.stages, data.bucket), "Your stage against their openness"),
+        (charts.journey_map(data.journey, data.journey_bucket), "Your stage against their openness"),
         (charts.time_in_stages(data.their_days, "their"), "Days in each of their stages"),
         (charts.time_in_stages(data.your_days, "your"), "Days in each of your stages"),
         (charts.contacts_per_period(data.contacts, data.contact_bucket), "Contacts per period"),
