@@ -219,6 +219,8 @@ def report(args, reruns: dict, cold: tuple, memory: tuple, opening: float) -> st
         "- No page imports pandas: bulk inserts unnest list parameters in DuckDB and no screen uses",
         "  `st.dataframe`/`st.data_editor` (saves ~80 MB of server memory and ~0.4 s of start-up).",
         "- Past contacts come ten to a page.",
+        "- `make run` byte-compiles Take Two's code before starting (these machines set",
+        "  PYTHONDONTWRITEBYTECODE, so each start would compile it again: ~0.2 s of the first page).",
         "- No page icon: Streamlit's emoji check costs ~75 ms of the first page load (and a",
         "  `:material/...:` icon is fetched from Google's font host, which the privacy proof forbids).",
         "- Memory has a floor Take Two cannot go under while it keeps DuckDB (fixed by the design card):",
