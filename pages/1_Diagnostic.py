@@ -107,8 +107,7 @@ if runs:
     for key, text in latest.answers.reflections.items():
         widgets.user_text(f"Your reflection on: {QUESTION_BY_KEY[key].text}", text)
 
-if len(runs) > 1:
-    st.subheader("Compare with an earlier run")
+if len(runs) > 1 and st.toggle(f"Compare with one of your {len(runs) - 1} earlier runs", key="dx_compare_on"):
     picked = st.selectbox(
         "Earlier run",
         range(1, len(runs)),  # positions, not the runs: options are copied on every rerun

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from reunion_core.assessment import Verdict
 from reunion_core.demo import generate
-from reunion_core.records import CheckIn, Contact
+from reunion_core.records import CheckIn, Contact, DiagnosticAnswers
 from reunion_core.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -397,3 +397,16 @@ def test_a_file_held_by_another_process_says_already_open(db_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_the_latest_diagnostic_can_be_compared_with_an_earlier_run(db_path):
+    store = Store.open(db_path)
+    store.add_diagnostic(DiagnosticAnswers(answers={"they_want": "no"}), at=datetime.now() - timedelta(days=30))
+    store.add_diagnostic(DiagnosticAnswers(answers={"they_want": "maybe"}))
+    store.close()
+    at = open_page("pages/1_Diagnostic.py")
+    assert not [m for m in at.markdown if "| Latest |" in m.value]  # folded away until asked for
+    at.toggle(key="dx_compare_on").set_value(True).run()
+    [table] = [m.value for m in at.markdown if "| Latest |" in m.value]
+    assert "| Do they want to get back together with you? | No, they have said they don't | There are signs they might |" in table
+    assert "| **Verdict** | Not yet | Not yet |" in table
