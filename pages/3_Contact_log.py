@@ -98,9 +98,9 @@ def describe(c: Contact) -> str:
 
 
 for contact in shown:
-    st.caption(f"{describe(contact)} · felt {MOODS[contact.feeling - 1].lower()} after")
-    if contact.note:
-        st.text(contact.note)  # typed by the person: plain text, never markdown
+    # One plain-text element per contact: the note is typed by the person, so never markdown.
+    header = f"{describe(contact)} · felt {MOODS[contact.feeling - 1].lower()} after"
+    st.text(f"{header}\n{contact.note}" if contact.note else header)
 
 if st.session_state.pop(P + "unchoose", False):  # after an edit or delete, close the form
     st.session_state[f"{P}chosen.{page}"] = None
