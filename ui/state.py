@@ -1,4 +1,5 @@
-"""The open data file for this browser session: the person's own, or the example journey."""
+"""The open data file for this browser session (the person's own, or the example journey), and
+reads of it that are kept until the next write."""
 
 from __future__ import annotations
 
