@@ -73,9 +73,13 @@ def frame(title: str, purpose: str) -> Frame:
             "afterwards."
         )
         if st.button("Set it aside and start a new file", key="frame.set_aside", type="primary"):
-            moved = state.set_aside_active()
-            st.session_state["frame.moved"] = str(moved)
-            st.rerun()
+            try:
+                moved = state.set_aside_active()
+            except OSError as err:
+                st.error(f"Take Two couldn't rename that file: {err.strerror}. Nothing was changed.")
+            else:
+                st.session_state["frame.moved"] = str(moved)
+                st.rerun()
         st.stop()
     except ReunionError as exc:
         st.error(str(exc), icon=":material/error:")
@@ -96,7 +100,8 @@ def frame(title: str, purpose: str) -> Frame:
     if safety_first and title != "Safety & help":
         st.error(
             "Your latest diagnostic showed warning signs of abuse. Reconnection advice is "
-            f"hidden. Help is free and confidential: call {hotline.phone} or {hotline.text.lower()}.",
+            f"hidden. Help is free and confidential: call {hotline.phone}, or {hotline.text[:1].lower()}"
+            f"{hotline.text[1:]}.",  # "text START to 88788": the keyword keeps its capitals
             icon=":material/sos:",
         )
         st.page_link(SAFETY, label="See all the help available", icon=":material/sos:")
