@@ -43,8 +43,8 @@ else:
     contact.metric("Since last contact", "today" if days == 0 else f"{days} day{'s' if days != 1 else ''}")
     contact.caption(f"Last: {glance.last_contact:%d %b %Y}")
 
-st.subheader("What next")
-if not f.safety_first:
+if not f.safety_first:  # with warning signs of abuse, the frame's safety banner is the next step
+    st.subheader("What next")
     with st.container(border=True):
         st.markdown(f"**{glance.next_step}**")
         st.page_link(NEXT_PAGES[glance.next_page], label="Go there", icon=":material/arrow_forward:")

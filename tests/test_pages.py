@@ -135,6 +135,7 @@ def test_a_safety_yes_shows_the_hotline_and_hides_reconnection_advice(db_path):
     assert "Reconnection advice is hidden" in body
     assert "call 800-799-7233, or text START to 88788" in body
     assert not [link for link in at.get("page_link") if link.proto.label == "Go there"]
+    assert "What next" not in [h.value for h in at.subheader]
     at.switch_page("pages/5_Your_journey.py").run()
     assert "stage guide is hidden" in texts(at)
     assert "Bubble space" not in texts(at)
