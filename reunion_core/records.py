@@ -126,14 +126,21 @@ def _check_past(moment: datetime | date, what: str, now: datetime) -> None:
         raise ValidationError(f"{what} is in the future ({day:%Y-%m-%d}).")
 
 
+def valid_moment(value: object, what: str, now: datetime) -> datetime:
+    """A time that is not in the future, as local wall-clock time to the second (None: now)."""
+    if value is None:
+        return now.replace(microsecond=0)
+    if not isinstance(value, datetime):
+        raise ValidationError(f"{what} must be a date and time.")
+    if value.tzinfo is not None:  # stored as local wall-clock time, like everything else
+        value = value.astimezone().replace(tzinfo=None)
+    _check_past(value, what, now)
+    return value.replace(microsecond=0)
+
+
 def valid_checkin(checkin: CheckIn, now: datetime) -> CheckIn:
     """The check-in, normalised, or ValidationError naming the first problem."""
-    at = checkin.at if checkin.at is not None else now
-    if not isinstance(at, datetime):
-        raise ValidationError("The check-in time must be a date and time.")
-    if at.tzinfo is not None:  # stored as local wall-clock time, like everything else
-        at = at.astimezone().replace(tzinfo=None)
-    _check_past(at, "The check-in time", now)
+    at = valid_moment(checkin.at, "The check-in time", now)
     return replace(
         checkin,
         openness=_check_int(checkin.openness, "Openness", 0, 100),
@@ -141,7 +148,7 @@ def valid_checkin(checkin: CheckIn, now: datetime) -> CheckIn:
         mood=_check_int(checkin.mood, "Mood", 1, len(MOODS)),
         signs=_check_keys(checkin.signs, SIGN_BY_KEY, "sign"),
         note=check_text(checkin.note, "The note"),
-        at=at.replace(microsecond=0, tzinfo=None),
+        at=at,
     )
 
 
@@ -160,7 +167,7 @@ def valid_contact(contact: Contact, now: datetime) -> Contact:
         response=_check_key(contact.response, RESPONSE_BY_KEY, "how they responded"),
         feeling=_check_int(contact.feeling, "How you felt after", 1, len(MOODS)),
         note=check_text(contact.note, "The note"),
-        created_at=(contact.created_at or now).replace(microsecond=0, tzinfo=None),
+        created_at=valid_moment(contact.created_at, "The time the contact was logged", now),
     )
 
 

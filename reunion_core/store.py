@@ -29,6 +29,7 @@ from .records import (
     valid_answers,
     valid_checkin,
     valid_contact,
+    valid_moment,
 )
 
 MIGRATIONS_TABLE = "take_two_migrations"
@@ -346,14 +347,7 @@ class Store:
     def add_diagnostic(self, answers: DiagnosticAnswers, at: datetime | None = None) -> DiagnosticRun:
         """Assess and save one diagnostic run, with the verdict and reasons given now."""
         answers = valid_answers(answers)
-        now = _now()
-        if at is not None and not isinstance(at, datetime):
-            raise ValidationError("The diagnostic time must be a date and time.")
-        if at is not None and at.tzinfo is not None:
-            at = at.astimezone().replace(tzinfo=None)
-        at = (at or now).replace(microsecond=0)
-        if at > now:
-            raise ValidationError(f"The diagnostic time is in the future ({at:%Y-%m-%d %H:%M}).")
+        at = valid_moment(at, "The diagnostic time", _now())
         run = DiagnosticRun(uuid.uuid4().hex, at, answers, assess(answers))
         self._insert_runs([run])
         return run
@@ -403,10 +397,11 @@ class Store:
         now = _now()
         checkins = [valid_checkin(c, now) for c in checkins]
         contacts = [valid_contact(c, now) for c in contacts]
-        for run in runs:
-            valid_answers(run.answers)
-            if run.created_at > now:
-                raise ValidationError(f"A diagnostic run is dated in the future ({run.created_at:%Y-%m-%d}).")
+        runs = [
+            replace(run, answers=valid_answers(run.answers),
+                    created_at=valid_moment(run.created_at, "A diagnostic run's time", now))
+            for run in runs
+        ]
         if any(not record.id for record in [*checkins, *contacts, *runs]):
             raise ValidationError("Every imported entry needs its id.")
         before = self.counts()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -16,6 +17,16 @@ from reunion_core.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["app.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))]
+
+
+@contextmanager
+def file_at(db_path: Path):
+    """The data file as the app sees it, opened for a test to set up or read back, then closed."""
+    store = Store.open(db_path)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def open_page(page: str) -> AppTest:
@@ -73,11 +84,9 @@ def test_example_data_fills_a_separate_file_and_can_be_left(db_path):
     at.button(key="home.example").click().run()
     assert not at.exception
     assert "You are looking at **example data**" in texts(at)
-    assert "4 of 7" in [m.value for m in at.metric][0] or at.metric[0].value.endswith("of 7")
-    # the person's own file is still empty
-    own = Store.open(db_path)
-    assert not any(own.counts().values())
-    own.close()
+    assert at.metric[0].value == "4 of 7"  # the example journey ends at The reboot date
+    with file_at(db_path) as own:  # the person's own file is still empty
+        assert not any(own.counts().values())
     assert (db_path.parent / "example-journey.duckdb").exists()
     at.switch_page("pages/4_Progress.py").run()
     assert "example data" in texts(at)
@@ -109,9 +118,8 @@ def test_diagnostic_saves_a_run_and_shows_the_verdict(db_path):
     answer_everything(at)
     at.button(key="dx.save").click().run()
     assert not at.exception
-    store = Store.open(db_path)
-    [run] = store.diagnostic_runs()
-    store.close()
+    with file_at(db_path) as store:
+        [run] = store.diagnostic_runs()
     assert run.assessment.verdict is Verdict.PROCEED_WITH_CARE
     assert run.answers.answers["why_back"] == "both_changed"
     assert run.answers.reflections["why_ended"].startswith("We stopped <b>listening</b>")
@@ -186,9 +194,8 @@ def test_check_in_saves_one_row(db_path):
     at.run()
     at.button(key="ci.save").click().run()
     assert not at.exception
-    store = Store.open(db_path)
-    [saved] = store.checkins()
-    store.close()
+    with file_at(db_path) as store:
+        [saved] = store.checkins()
     assert (saved.openness, saved.your_stage, saved.signs, saved.note) == (
         30, "dip_a_toe", ("one_word",), "short reply again",
     )
@@ -201,9 +208,8 @@ def test_an_oversized_note_is_refused_with_a_message_and_kept(db_path):
     at.button(key="ci.save").click().run()
     assert any("10,001 characters; the limit is 10,000" in e.value for e in at.error)
     assert len(at.text_area(key="ci.note").value) == 10_001
-    store = Store.open(db_path)
-    assert store.counts()["checkins"] == 0
-    store.close()
+    with file_at(db_path) as store:
+        assert store.counts()["checkins"] == 0
 
 
 def test_contact_saves_and_shows_in_the_table_and_counter(db_path):
@@ -215,9 +221,8 @@ def test_contact_saves_and_shows_in_the_table_and_counter(db_path):
     at.run()
     at.button(key="co.save").click().run()
     assert not at.exception
-    store = Store.open(db_path)
-    [saved] = store.contacts()
-    store.close()
+    with file_at(db_path) as store:
+        [saved] = store.contacts()
     assert (saved.happened_on, saved.initiator, saved.response, saved.note) == (
         date.today() - timedelta(days=2), "them", "warm", "coffee, it was nice",
     )
@@ -227,12 +232,11 @@ def test_contact_saves_and_shows_in_the_table_and_counter(db_path):
 
 
 def save_contacts(db_path, n: int):
-    store = Store.open(db_path)
-    ids = [
-        store.add_contact(Contact(date.today() - timedelta(days=i), "me", "text", "brief", 3, f"note {i}")).id
-        for i in range(n)
-    ]
-    store.close()
+    with file_at(db_path) as store:
+        ids = [
+            store.add_contact(Contact(date.today() - timedelta(days=i), "me", "text", "brief", 3, f"note {i}")).id
+            for i in range(n)
+        ]
     return ids
 
 
@@ -248,9 +252,8 @@ def test_a_contact_can_be_edited(db_path):
     [save] = [b for b in at.button if b.label == "Save changes"]
     save.click().run()
     assert not at.exception
-    store = Store.open(db_path)
-    [saved] = store.contacts()
-    store.close()
+    with file_at(db_path) as store:
+        [saved] = store.contacts()
     assert (saved.note, saved.initiator) == ("edited note", "them")
 
 
@@ -261,15 +264,13 @@ def test_deleting_a_contact_asks_first(db_path):
     at.button(key="co.delete").click().run()
     assert "Delete this contact?" in texts(at)
     at.button(key="co.delete_no").click().run()
-    store = Store.open(db_path)
-    assert store.counts()["contacts"] == 2
-    store.close()
+    with file_at(db_path) as store:
+        assert store.counts()["contacts"] == 2
     at.button(key="co.delete").click().run()
     at.button(key="co.delete_yes").click().run()
     assert at.selectbox(key="co.chosen.0").value is None
-    store = Store.open(db_path)
-    assert [c.id for c in store.contacts()] == [second]
-    store.close()
+    with file_at(db_path) as store:
+        assert [c.id for c in store.contacts()] == [second]
 
 
 def test_past_contacts_come_ten_to_a_page(db_path):
@@ -334,10 +335,9 @@ def test_your_data_offers_export_import_backup_and_deletion():
 
 
 def test_deleting_one_entry_from_your_data(db_path):
-    store = Store.open(db_path)
-    keep = store.add_checkin(CheckIn(10, "bubble_space", 2, note="keep"))
-    gone = store.add_checkin(CheckIn(20, "bubble_space", 2, note="gone"))
-    store.close()
+    with file_at(db_path) as store:
+        keep = store.add_checkin(CheckIn(10, "bubble_space", 2, note="keep"))
+        gone = store.add_checkin(CheckIn(20, "bubble_space", 2, note="gone"))
     at = open_page("pages/7_Your_data.py")
     at.selectbox(key="data.entry.checkin").set_value(gone.id).run()
     assert any("Delete this entry?" in w.value for w in at.warning)
@@ -345,24 +345,21 @@ def test_deleting_one_entry_from_your_data(db_path):
     assert not at.exception
     assert "Deleted, and erased from the file." in texts(at)
     assert at.selectbox(key="data.entry.checkin").value is None
-    store = Store.open(db_path)
-    assert [c.id for c in store.checkins()] == [keep.id]
-    store.close()
+    with file_at(db_path) as store:
+        assert [c.id for c in store.checkins()] == [keep.id]
 
 
 def test_deleting_everything_leaves_an_empty_file(db_path):
-    store = Store.open(db_path)
-    store.add_checkin(CheckIn(10, "bubble_space", 2, note="soon gone"))
-    store.close()
+    with file_at(db_path) as store:
+        store.add_checkin(CheckIn(10, "bubble_space", 2, note="soon gone"))
     at = open_page("pages/7_Your_data.py")
     at.checkbox(key="data.sure").check().run()
     at.button(key="data.erase").click().run()
     assert not at.exception
     assert "Everything was deleted" in texts(at)
     assert at.checkbox(key="data.sure").value is False
-    store = Store.open(db_path)
-    assert store.counts() == {"checkins": 0, "contacts": 0, "diagnostics": 0}
-    store.close()
+    with file_at(db_path) as store:
+        assert store.counts() == {"checkins": 0, "contacts": 0, "diagnostics": 0}
 
 
 @pytest.mark.parametrize("content", [b"my diary, not a database\n" * 50, b"DUCK" * 10], ids=["text", "garbage"])
@@ -402,10 +399,9 @@ def test_a_file_held_by_another_process_says_already_open(db_path):
 
 
 def test_the_latest_diagnostic_can_be_compared_with_an_earlier_run(db_path):
-    store = Store.open(db_path)
-    store.add_diagnostic(DiagnosticAnswers(answers={"they_want": "no"}), at=datetime.now() - timedelta(days=30))
-    store.add_diagnostic(DiagnosticAnswers(answers={"they_want": "maybe"}))
-    store.close()
+    with file_at(db_path) as store:
+        store.add_diagnostic(DiagnosticAnswers(answers={"they_want": "no"}), at=datetime.now() - timedelta(days=30))
+        store.add_diagnostic(DiagnosticAnswers(answers={"they_want": "maybe"}))
     at = open_page("pages/1_Diagnostic.py")
     assert not [m for m in at.markdown if "| Latest |" in m.value]  # folded away until asked for
     at.toggle(key="dx_compare_on").set_value(True).run()

@@ -159,3 +159,16 @@ def test_a_refused_import_leaves_the_database_exactly_as_it_was(store):
     with pytest.raises(ImportRefused, match="can't accept"):
         import_bundle(store, read_export(json.dumps(doc)))
     assert export_json(store) == before
+
+
+def test_export_times_with_a_timezone_are_read_as_local_time_and_future_ones_refused(store):
+    store.add_diagnostic(DiagnosticAnswers(answers={"they_want": "no"}))
+    doc = json.loads(export_json(store))
+    [run] = doc["diagnostics"]
+    run["created_at"] = "2025-03-01T12:00:00+00:00"
+    other = read_export(json.dumps(doc))
+    assert import_bundle(store, other) == {"checkins": 0, "contacts": 0, "diagnostics": 0}  # same id
+    run["id"], run["created_at"] = "from-the-future", "2999-01-01T00:00:00+02:00"
+    with pytest.raises(ImportRefused, match="in the future"):
+        import_bundle(store, read_export(json.dumps(doc)))
+    assert store.counts()["diagnostics"] == 1

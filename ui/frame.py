@@ -37,7 +37,6 @@ NEXT_PAGES = {"diagnostic": DIAGNOSTIC, "checkin": CHECK_IN, "safety": SAFETY, "
 @dataclass(frozen=True)
 class Frame:
     store: Store
-    example: bool
     safety_first: bool  # the latest diagnostic found warning signs of abuse
 
 
@@ -105,4 +104,4 @@ def frame(title: str, purpose: str) -> Frame:
             icon=":material/sos:",
         )
         st.page_link(SAFETY, label="See all the help available", icon=":material/sos:")
-    return Frame(store, example, safety_first)
+    return Frame(store, safety_first)
