@@ -4,19 +4,19 @@ from datetime import date
 
 import streamlit as st
 
-from reunion_core.content import WELCOME
+from reunion_core import content as words
 from ui import state, widgets
-from ui.frame import CHECK_IN, CONTACTS, DIAGNOSTIC, NEXT_PAGES, PROGRESS, frame
+from ui.frame import NEXT_PAGES, frame, page
 
-f = frame("Take Two", "A private place to decide whether, when and how to try again with an ex.")
-glance = state.read(f.store, "glance", date.today())
+f = frame("home")
+glance = state.home(f.store, date.today())
 
 if glance.is_empty:
-    st.markdown(WELCOME)
+    st.markdown(words.WELCOME)
     if st.button("Start with the diagnostic", type="primary", key="home.start"):
-        st.switch_page(DIAGNOSTIC)
-    if st.button("Try it with example data", key="home.example", help="Fills a separate example file; your own stays empty."):
-        with st.spinner("Writing an example journey..."):
+        st.switch_page(page("diagnostic"))
+    if st.button(words.EXAMPLE_TRY, key="home.example", help=words.EXAMPLE_TRY_HELP):
+        with st.spinner(words.EXAMPLE_WRITING):
             state.switch_to_example()
         st.rerun()
     st.stop()
@@ -47,7 +47,7 @@ if not f.safety_first:  # with warning signs of abuse, the frame's safety banner
     st.subheader("What next")
     with st.container(border=True):
         st.markdown(f"**{glance.next_step}**")
-        st.page_link(NEXT_PAGES[glance.next_page], label="Go there", icon=":material/arrow_forward:")
+        st.page_link(page(NEXT_PAGES[glance.next_page]), label="Go there", icon=":material/arrow_forward:")
         if glance.their_gut and glance.next_page == "checkin":
             st.caption(f"With them at {glance.their_gut.name}: {glance.their_gut.focus}")
 
@@ -57,10 +57,10 @@ if glance.diagnostic:
     widgets.verdict(glance.diagnostic.assessment, limit=3)
 else:
     st.markdown("No diagnostic yet.")
-    st.page_link(DIAGNOSTIC, label="Take the diagnostic", icon=":material/explore:")
+    st.page_link(page("diagnostic"), label="Take the diagnostic", icon=":material/explore:")
 
 st.divider()
 col1, col2, col3 = st.columns(3)
-col1.page_link(CHECK_IN, label="Check in", icon=":material/tune:")
-col2.page_link(CONTACTS, label="Log a contact", icon=":material/forum:")
-col3.page_link(PROGRESS, label="See progress", icon=":material/monitoring:")
+col1.page_link(page("check_in"), label="Check in", icon=":material/tune:")
+col2.page_link(page("contact_log"), label="Log a contact", icon=":material/forum:")
+col3.page_link(page("progress"), label="See progress", icon=":material/monitoring:")

@@ -93,7 +93,7 @@ def bench_cold_start(db: Path, starts: int, progress) -> tuple[float, float]:
     """Median seconds from `streamlit run` to Home drawn in Chromium, app and floor alternating."""
     from playwright.sync_api import sync_playwright
 
-    from tests.e2e.server import LAUNCH_ARGS, SETTLED, chromium, running
+    from harness.server import LAUNCH_ARGS, SETTLED, chromium, running
 
     app, floor = [], []
     with sync_playwright() as p:
@@ -127,8 +127,8 @@ def bench_memory(db: Path, progress) -> tuple[float, float]:
     """Server RSS after visiting every page at 10 years, and after visiting the floor app."""
     from playwright.sync_api import sync_playwright
 
-    from tests.e2e.helpers import PAGES as URLS
-    from tests.e2e.server import LAUNCH_ARGS, SETTLED, chromium, running
+    from harness.server import LAUNCH_ARGS, SETTLED, chromium, running
+    from harness.server import PAGES as URLS
 
     out = []
     with sync_playwright() as p:

@@ -5,19 +5,15 @@ import streamlit as st
 from reunion_core.content import ALL_SIGNS, MOODS, REACTANCE_STAGES, YOUR_STAGE_BY_KEY, YOUR_STAGES
 from reunion_core.records import CheckIn
 from reunion_core.stages import disagreement, disagrees, reactance_stage, stage_from_signs
-from ui import widgets
+from ui import state, widgets
 from ui.frame import frame
-from ui.state import read, reset
 
 P = "ci."
-
-f = frame(
-    "Stage check-in",
-    "A minute a day: where they seem to be, what you actually saw, and where you are."
-)
+f = frame("check_in")
 if st.session_state.pop(P + "reset", False):  # after a save: keep slider, stage and mood
-    reset({P + "note": "", **{f"{P}sign.{s.key}": False for s in ALL_SIGNS}})
-latest = read(f.store, "latest_checkin")
+    state.reset({P + "note": "", **{f"{P}sign.{s.key}": False for s in ALL_SIGNS}})
+view = state.check_in(f.store)
+latest = view.latest
 
 st.subheader("Where are they?")
 openness = st.slider(
@@ -66,14 +62,7 @@ with st.container(border=True):
     st.markdown(f"**{mine.name}**: {mine.summary}")
     st.markdown("\n".join(f"- {p}" for p in mine.prompts))
     st.caption(f"Ready to move on when: {mine.ready_when}")
-mood = st.select_slider(
-    "How do you feel today?",
-    options=list(range(1, len(MOODS) + 1)),
-    value=latest.mood if latest else 3,
-    format_func=lambda m: MOODS[m - 1],
-    key=P + "mood",
-    persist_state="session",
-)
+mood = widgets.mood("How do you feel today?", P + "mood", value=latest.mood if latest else 3, persist_state="session")
 note = st.text_area(
     "A note for yourself (optional)",
     key=P + "note",
@@ -89,10 +78,9 @@ if st.button("Save check-in", type="primary", key=P + "save"):
     )
 widgets.flash()
 
-recent = read(f.store, "checkins", 5)
-if recent:
+if view.recent:
     st.subheader("Your last check-ins")
-    for c in recent:
+    for c in view.recent:
         with st.container(border=True):
             st.caption(
                 f"{c.at:%a %d %b %Y, %H:%M} · them: {reactance_stage(c.openness).name} ({c.openness}/100)"

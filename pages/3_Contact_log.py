@@ -1,6 +1,5 @@
 """Contact log: every contact with your ex, and how long since the last one."""
 
-from dataclasses import replace
 from datetime import date
 
 import streamlit as st
@@ -15,79 +14,34 @@ from reunion_core.content import (
     RESPONSES,
 )
 from reunion_core.records import Contact
-from ui import widgets
+from ui import state, widgets
 from ui.frame import frame
-from ui.state import read, reset
 
 P = "co."
-
-f = frame(
-    "Contact log",
-    "Log each contact with your ex: who reached out, how they responded, how you felt after."
-)
+f = frame("contact_log")
+today = date.today()
+BLANK = Contact(today, INITIATORS[0].key, CHANNELS[0].key, RESPONSES[0].key, 3, "")
 if st.session_state.pop(P + "reset", False):  # after a save: a blank form for the next one
-    reset({P + "new.date": date.today(), P + "new.initiator": INITIATORS[0].key,
-           P + "new.channel": CHANNELS[0].key, P + "new.response": RESPONSES[0].key,
-           P + "new.feeling": 3, P + "new.note": ""})
+    state.reset({f"{P}new.{k}": v for k, v in (("date", today), ("initiator", BLANK.initiator),
+                ("channel", BLANK.channel), ("response", BLANK.response), ("feeling", 3), ("note", ""))})
+log = state.contact_log(f.store, st.session_state.get(P + "page", 0), today)
 
-last = read(f.store, "last_contact_day")
-if last is None:
+if log.last is None:
     st.metric("No-contact streak", "No contacts logged yet", border=True)
 else:
-    days = (date.today() - last).days
-    st.metric("Days since the last contact", days, border=True, help=f"Last contact: {last:%d %b %Y}")
+    st.metric("Days since the last contact", log.days_since, border=True, help=f"Last contact: {log.last:%d %b %Y}")
 
 st.subheader("Add a contact")
-when = st.date_input(
-    "When", max_value=date.today(), key=P + "new.date", format="YYYY-MM-DD", persist_state="session"
-)
-initiator = st.radio(
-    "Who reached out?",
-    [c.key for c in INITIATORS],
-    format_func=lambda k: INITIATOR_BY_KEY[k].label,
-    horizontal=True,
-    key=P + "new.initiator",
-    persist_state="session",
-)
-channel = st.selectbox(
-    "How", [c.key for c in CHANNELS], format_func=lambda k: CHANNEL_BY_KEY[k].label, key=P + "new.channel",
-    persist_state="session",
-)
-response = st.selectbox(
-    "How did they respond?",
-    [c.key for c in RESPONSES],
-    format_func=lambda k: RESPONSE_BY_KEY[k].label,
-    key=P + "new.response",
-    persist_state="session",
-)
-feeling = st.select_slider(
-    "How did you feel after?",
-    options=list(range(1, len(MOODS) + 1)),
-    value=3,
-    format_func=lambda m: MOODS[m - 1],
-    key=P + "new.feeling",
-    persist_state="session",
-)
-note = st.text_area("Note (optional)", key=P + "new.note", persist_state="session")
+new = widgets.contact_form(P + "new", BLANK)
 if st.button("Save contact", type="primary", key=P + "save"):
-    widgets.act(
-        lambda: f.store.add_contact(Contact(when, initiator, channel, response, feeling, note or "")),
-        "Contact saved.",
-        P + "reset",
-    )
+    widgets.act(lambda: f.store.add_contact(new), "Contact saved.", P + "reset")
 widgets.flash()
 
 st.subheader("Past contacts")
-total = read(f.store, "counts")["contacts"]
-if not total:
+if not log.total:
     st.caption("Nothing logged yet. No contact is a stage too: Bubble space.")
     st.stop()
-
-PER_PAGE = 10
-pages = (total + PER_PAGE - 1) // PER_PAGE
-page = min(st.session_state.get(P + "page", 0), pages - 1)
-st.caption(f"{total} contacts, newest first. Page {page + 1} of {pages}.")
-shown = read(f.store, "contacts", PER_PAGE, page * PER_PAGE)
+st.caption(f"{log.total} contacts, newest first. Page {log.page + 1} of {log.pages}.")
 
 
 def describe(c: Contact) -> str:
@@ -97,40 +51,24 @@ def describe(c: Contact) -> str:
     )
 
 
-for contact in shown:
+for contact in log.shown:
     # One plain-text element per contact: the note is typed by the person, so never markdown.
     header = f"{describe(contact)} · felt {MOODS[contact.feeling - 1].lower()} after"
     st.text(f"{header}\n{contact.note}" if contact.note else header)
 
-if st.session_state.pop(P + "unchoose", False):  # after an edit or delete, close the form
-    st.session_state[f"{P}chosen.{page}"] = None
+if st.session_state.pop(P + "unchoose", False):  # after an edit or delete: close the form, forget it
+    st.session_state[f"{P}chosen.{log.page}"] = None
+    for key in [k for k in st.session_state if str(k).startswith(P + "edit.")]:
+        del st.session_state[key]
 chosen = st.selectbox(
-    "Edit or delete a contact on this page",
-    range(len(shown)),
-    index=None,
-    placeholder="Choose a contact",
-    format_func=lambda i: describe(shown[i]),
-    key=f"{P}chosen.{page}",
+    "Edit or delete a contact on this page", range(len(log.shown)), index=None, placeholder="Choose a contact",
+    format_func=lambda i: describe(log.shown[i]), key=f"{P}chosen.{log.page}",
 )
 if chosen is not None:
-    contact = shown[chosen]
-    with st.form(key=f"{P}edit.{contact.id}"):
-        day = st.date_input("When", value=contact.happened_on, max_value=date.today(), format="YYYY-MM-DD")
-        who = st.radio("Who reached out?", [c.key for c in INITIATORS], horizontal=True,
-                       index=[c.key for c in INITIATORS].index(contact.initiator),
-                       format_func=lambda k: INITIATOR_BY_KEY[k].label)
-        how = st.selectbox("How", [c.key for c in CHANNELS], format_func=lambda k: CHANNEL_BY_KEY[k].label,
-                           index=[c.key for c in CHANNELS].index(contact.channel))
-        answer = st.selectbox("How did they respond?", [c.key for c in RESPONSES],
-                              index=[c.key for c in RESPONSES].index(contact.response),
-                              format_func=lambda k: RESPONSE_BY_KEY[k].label)
-        felt = st.select_slider("How did you feel after?", options=list(range(1, len(MOODS) + 1)),
-                                value=contact.feeling, format_func=lambda m: MOODS[m - 1])
-        text = st.text_area("Note", value=contact.note)
-        save_edit = st.form_submit_button("Save changes", type="primary")
-    if save_edit:
-        edited = replace(contact, happened_on=day, initiator=who, channel=how, response=answer,
-                         feeling=felt, note=text or "")
+    contact = log.shown[chosen]
+    edit = f"{P}edit.{contact.id}"
+    edited = widgets.contact_form(edit, contact)
+    if st.button("Save changes", type="primary", key=P + "save_edit"):
         widgets.act(lambda: f.store.update_contact(edited), "Changes saved.", P + "unchoose")
     if st.session_state.get(P + "deleting") == contact.id:
         st.warning("Delete this contact? This can't be undone.")
@@ -145,11 +83,11 @@ if chosen is not None:
         st.session_state[P + "deleting"] = contact.id
         st.rerun()
 
-if pages > 1:
+if log.pages > 1:
     newer, older = st.columns(2)
-    if newer.button("Newer", key=P + "newer", disabled=page == 0):
-        st.session_state[P + "page"] = page - 1
+    if newer.button("Newer", key=P + "newer", disabled=log.page == 0):
+        st.session_state[P + "page"] = log.page - 1
         st.rerun()
-    if older.button("Older", key=P + "older", disabled=page >= pages - 1):
-        st.session_state[P + "page"] = page + 1
+    if older.button("Older", key=P + "older", disabled=log.page >= log.pages - 1):
+        st.session_state[P + "page"] = log.page + 1
         st.rerun()

@@ -2,32 +2,21 @@
 
 import streamlit as st
 
-from reunion_core.content import REACTANCE_STAGES, TIP_BY_KEY, TIPS, YOUR_STAGE_BY_KEY, YOUR_STAGES
-from reunion_core.stages import reactance_stage
-from ui import widgets
+from reunion_core.content import JOURNEY_HIDDEN, REACTANCE_STAGES, TIP_BY_KEY, TIPS, YOUR_STAGES
+from ui import state, widgets
 from ui.frame import frame
-from ui.state import read
 
-f = frame(
-    "Your journey",
-    "A guide to both maps: the seven stages on your side and the five on theirs."
-)
+f = frame("journey")
 if f.safety_first:
-    st.markdown(
-        "The stage guide is hidden because your latest diagnostic showed warning signs of "
-        "abuse. If your situation has changed, take the diagnostic again."
-    )
+    st.markdown(JOURNEY_HIDDEN)
     widgets.resources()
     st.stop()
-
-latest = read(f.store, "latest_checkin")
-here = YOUR_STAGE_BY_KEY[latest.your_stage] if latest else None
-there = reactance_stage(latest.openness) if latest else None
+view = state.journey(f.store)
 
 yours, theirs, tips = st.tabs(["Your side (7)", "Their side (5)", "Tips"])
 with yours:
     for stage in YOUR_STAGES:
-        current = here is not None and stage.key == here.key
+        current = view.here is not None and stage.key == view.here.key
         with st.container(border=True):
             st.markdown(f"**{stage.number}. {stage.name}**" + ("  ← *you are here*" if current else ""))
             st.markdown(stage.summary)
@@ -42,7 +31,7 @@ with yours:
                     st.caption(f"Ready to move on when: {stage.ready_when}")
 with theirs:
     for stage in REACTANCE_STAGES:
-        current = there is not None and stage.key == there.key
+        current = view.there is not None and stage.key == view.there.key
         with st.container(border=True):
             st.markdown(
                 f"**{stage.number}. {stage.name}** · openness {stage.low}–{stage.high}"

@@ -4,12 +4,9 @@ import streamlit as st
 
 from reunion_core.content import PRIVACY_NOTES
 from ui import widgets
-from ui.frame import DATA, frame
+from ui.frame import frame, page
 
-f = frame(
-    "Safety & help",
-    "If you are afraid, hurt or controlled, you are not alone, and help is free and confidential."
-)
+f = frame("safety")
 st.subheader("Get help")
 widgets.resources()
 
@@ -19,4 +16,4 @@ widgets.warning_signs()
 
 st.subheader("Keeping this private")
 st.markdown("\n".join(f"- {note}" for note in PRIVACY_NOTES))
-st.page_link(DATA, label="Your data: export or delete", icon=":material/folder_managed:")
+st.page_link(page("data"), label="Your data: export or delete", icon=":material/folder_managed:")

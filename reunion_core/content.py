@@ -93,6 +93,15 @@ class Tip:
     text: str
 
 
+@dataclass(frozen=True)
+class Screen:
+    """What one screen is called and the one line that says what it is for."""
+
+    title: str
+    purpose: str
+    nav: str = ""  # its name in the navigation, when not its title
+
+
 # --- Their side: emotional reactance -------------------------------------------------------
 # Openness is "how open are they to you right now", 0-100; reactance is its complement.
 # The bands are symmetric around 50, the seed's 49-51 see-saw point, which is Riding the Dragon.
@@ -529,3 +538,147 @@ def choice_label(question_key: str, choice_key: str) -> str:
         if choice.key == choice_key:
             return choice.label
     return choice_key
+
+
+# --- Verdicts and the reasons behind them ----------------------------------------------------------
+# Keyed by the verdict's stored value; reunion_core.records.Verdict reads its words from here.
+
+VERDICT_WORDS: MappingProxyType = MappingProxyType({
+    "safety_first": (
+        "Safety first",
+        "What you described are warning signs of abuse. Please don't get back together: "
+        "reach out for confidential help instead.",
+    ),
+    "take_a_long_pause": (
+        "Take a long pause",
+        "Some answers say you need more time for yourself before any contact.",
+    ),
+    "not_yet": (
+        "Not yet",
+        "There are open questions to answer, or they don't want it right now.",
+    ),
+    "proceed_with_care": (
+        "Proceed with care",
+        "Nothing here says stop. Go slowly, keep your boundaries, and check in often.",
+    ),
+})
+
+REASON_SAFETY = "You answered yes to a warning sign of abuse."
+REASON_PAUSE_SIGN = "This is a sign you need more time to focus on yourself."
+REASON_HARMFUL_NO_CHANGE = "Be very wary of reconnecting after this, and no concrete change has been named."
+REASON_HARMFUL_CHANGED = "Be very wary of reconnecting after this, even with changes named."
+REASON_RED_FLAG = "A red flag: talk it through before going further."
+REASON_OPEN_QUESTION = "Still open: {question}"
+REASON_NOT_ANSWERED = "(not answered)"
+REASON_NONE = "Your answers raise no warning sign; keep checking in as things move."
+
+# Answers to the six questions that mean "take a long pause" or "not yet", and why.
+PAUSE_ANSWERS: MappingProxyType = MappingProxyType({
+    ("why_back", "routines"): "Missing routines is a sign you need more time for yourself.",
+    ("why_back", "fear_alone"): "Fear of being alone is a sign you need more time for yourself.",
+    ("why_back", "solve_problems"): "Getting back won't solve other problems; give yourself time.",
+})
+NOT_YET_ANSWERS: MappingProxyType = MappingProxyType({
+    ("they_want", "no"): "You can't control their wishes, and they have said no.",
+    ("they_want", "unknown"): "Whether they want it is still an open question.",
+    ("what_different", "nothing_yet"): "Nothing has changed yet, so the same ending is likely.",
+    ("what_different", "values_differ"): "A difference in values about big life plans rarely changes.",
+    ("pattern", "yes"): "A pattern of similar breakups is worth working on first.",
+})
+
+# --- The next step Home suggests, by what is known so far ------------------------------------------
+
+NEXT_STEP_SAFETY = (
+    "Your safety comes first. Please look at the help that is available: it is free and confidential."
+)
+NEXT_STEP_DIAGNOSTIC = "Start with the diagnostic: six honest questions before anything else."
+NEXT_STEP_PAUSE = "Take a long pause: stay in Bubble space and put the focus on yourself for now."
+NEXT_STEP_FIRST_CHECK_IN = "Do your first check-in: where are you, and how open do they seem?"
+
+# --- The screens ------------------------------------------------------------------------------------
+
+SCREENS: MappingProxyType = MappingProxyType({
+    "home": Screen("Take Two", "A private place to decide whether, when and how to try again with an ex.", "Home"),
+    "diagnostic": Screen(
+        "Diagnostic",
+        "Before anything else: is it safe, why did it end, and why do you want to try again? "
+        "Your answers stay until you save or discard them, even if you leave this page.",
+    ),
+    "check_in": Screen(
+        "Stage check-in", "A minute a day: where they seem to be, what you actually saw, and where you are."
+    ),
+    "contact_log": Screen(
+        "Contact log",
+        "Log each contact with your ex: who reached out, how they responded, how you felt after.",
+    ),
+    "progress": Screen(
+        "Progress", "How things have moved on both sides. Hover for details; drag on a chart to zoom."
+    ),
+    "journey": Screen(
+        "Your journey", "A guide to both maps: the seven stages on your side and the five on theirs."
+    ),
+    "safety": Screen(
+        "Safety & help",
+        "If you are afraid, hurt or controlled, you are not alone, and help is free and confidential.",
+    ),
+    "data": Screen(
+        "Your data",
+        "Everything you wrote lives in one file on this computer. Take a copy, restore one, or erase it for good.",
+    ),
+})
+
+SAFETY_BANNER = (
+    "Your latest diagnostic showed warning signs of abuse. Reconnection advice is hidden. Help is "
+    "free and confidential: call {phone}, or {text}."
+)
+SAFETY_MORE_HELP = "See all the help available"
+GET_HELP = "Get help now"
+HOTLINE_LINE = "Hotline (US, 24/7): **{phone}** · {text}"
+DATA_LIVES_AT = "Your data stays on this computer, in  \n`{path}`"
+
+SET_ASIDE_OFFER = (
+    "You can set that file aside (it is renamed, not changed) and start a new, empty one in its "
+    "place. If you have an export, restore it on the **Your data** page afterwards."
+)
+SET_ASIDE_BUTTON = "Set it aside and start a new file"
+SET_ASIDE_DONE = "The unreadable file was kept, unchanged, at {path}. This is a new, empty file."
+
+EXAMPLE_NOTICE = "You are looking at **example data**, not your own."
+EXAMPLE_BACK = "Back to my own data"
+EXAMPLE_TRY = "Try it with example data"
+EXAMPLE_TRY_HELP = "Fills a separate example file; your own stays empty."
+EXAMPLE_WRITING = "Writing an example journey..."
+
+JOURNEY_HIDDEN = (
+    "The stage guide is hidden because your latest diagnostic showed warning signs of abuse. If "
+    "your situation has changed, take the diagnostic again."
+)
+
+# --- Kinds of entry: one name each, everywhere ------------------------------------------------------
+
+ENTRY_KINDS: MappingProxyType = MappingProxyType({
+    "checkin": ("A check-in", "check-ins"),
+    "diagnostic": ("A diagnostic run", "diagnostic runs"),
+    "contact": ("A contact", "contacts"),
+})
+
+DATA_EXPORT_HELP = (
+    "- **JSON export**: every entry and every field, to restore later or keep (the format is "
+    "described in `docs/EXPORT-FORMAT.md`).\n"
+    "- **CSV files** (ZIP): one table per kind of entry, for a spreadsheet.\n"
+    "- **Backup**: a copy of the database file itself, taken safely while Take Two runs."
+)
+DATA_IMPORT_HELP = (
+    "Import a Take Two **JSON export**. Entries you already have are skipped, so importing the "
+    "same file twice adds nothing. A file that isn't a good export changes nothing."
+)
+DATA_IMPORTED = (
+    "Imported {checkin} check-ins, {contact} contacts and {diagnostic} diagnostic runs. Anything "
+    "already here was skipped."
+)
+DATA_DELETE_ONE_WARNING = "Delete this entry? It is erased from the file on disk too; this can't be undone."
+DATA_ERASE_HELP = (
+    "This erases the data file `{path}` and its log, and starts a new, empty one. Export first if "
+    "you may want anything back."
+)
+DATA_ERASE_SURE = "I understand that everything I wrote will be gone"

@@ -23,6 +23,7 @@ from .errors import ReunionError, ValidationError
 from .records import CheckIn, Contact, DiagnosticAnswers
 from .stages import reactance_stage
 from .store import Store
+from .views import record_diagnostic
 
 NOTES = (
     "Quiet day. Went for a long walk.",
@@ -136,7 +137,7 @@ def _fill(store: Store, years: float, seed: int, today: date) -> None:
     store.add_checkins(checkins)
     store.add_contacts(contacts)
     for at, answers in diagnostics:
-        store.add_diagnostic(answers, at=at)
+        record_diagnostic(store, answers, at=at)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -153,8 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     took = time.perf_counter() - started
     print(
-        f"Wrote {counts['checkins']} check-ins, {counts['contacts']} contacts and "
-        f"{counts['diagnostics']} diagnostic runs to {args.path} in {took:.1f} s."
+        f"Wrote {counts['checkin']} check-ins, {counts['contact']} contacts and "
+        f"{counts['diagnostic']} diagnostic runs to {args.path} in {took:.1f} s."
     )
     return 0
 

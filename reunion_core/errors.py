@@ -31,3 +31,7 @@ class NotFound(ReunionError):
 
 class ImportRefused(ReunionError):
     """An import file that is not a Take Two export, is damaged, or is from a newer version."""
+
+
+class FileProblem(ReunionError):
+    """The data file could not be moved, copied or removed; nothing was changed."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from enum import Enum
 
 from .content import (
     CHANNEL_BY_KEY,
@@ -17,11 +19,15 @@ from .content import (
     RESPONSE_BY_KEY,
     SAFETY_BY_KEY,
     SIGN_BY_KEY,
+    VERDICT_WORDS,
     YOUR_STAGE_BY_KEY,
+    ReactanceStage,
 )
 from .errors import ValidationError
 
 EARLIEST = date(1900, 1, 1)
+KINDS = ("checkin", "contact", "diagnostic")  # one name for each kind of entry, everywhere
+ROLLING_PERIODS = 7  # the openness chart's rolling mean covers this many periods
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,58 @@ class DiagnosticAnswers:
     pause_signs: tuple[str, ...] = ()
     red_flags: tuple[str, ...] = ()
     safety: tuple[str, ...] = ()  # safety questions answered "yes"
+
+
+class Verdict(Enum):
+    """Ordered from most to least cautious; the most cautious reason found wins."""
+
+    SAFETY_FIRST = "safety_first"
+    TAKE_A_LONG_PAUSE = "take_a_long_pause"
+    NOT_YET = "not_yet"
+    PROCEED_WITH_CARE = "proceed_with_care"
+
+    @property
+    def label(self) -> str:
+        return VERDICT_WORDS[self.value][0]
+
+    @property
+    def explanation(self) -> str:
+        return VERDICT_WORDS[self.value][1]
+
+    @property
+    def level(self) -> int:
+        """0 is the most cautious; used to order and to chart verdicts."""
+        return list(Verdict).index(self)
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason for the verdict, citing the answer that produced it."""
+
+    verdict: Verdict
+    source: str  # "safety:<key>", "pause:<key>", "red_flag:<key>" or "question:<key>"
+    answer: str  # the words the person chose or ticked
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Assessment:
+    verdict: Verdict
+    reasons: tuple[Reason, ...]  # those behind the verdict first, then other cautions
+
+    @property
+    def deciding_reasons(self) -> tuple[Reason, ...]:
+        return tuple(r for r in self.reasons if r.verdict is self.verdict)
+
+
+@dataclass(frozen=True)
+class DiagnosticRun:
+    """One saved diagnostic: what was answered, and the verdict given at the time."""
+
+    id: str
+    created_at: datetime
+    answers: DiagnosticAnswers
+    assessment: Assessment
 
 
 def check_text(value: object, what: str, *, required: bool = False) -> str:
@@ -198,6 +256,14 @@ def valid_answers(answers: DiagnosticAnswers) -> DiagnosticAnswers:
     )
 
 
+def valid_run(run: DiagnosticRun, now: datetime) -> DiagnosticRun:
+    """A run to save: its id, checked answers and a time that is not in the future."""
+    if not run.id:
+        raise ValidationError("A diagnostic run needs its id.")
+    return replace(run, answers=valid_answers(run.answers),
+                   created_at=valid_moment(run.created_at, "A diagnostic run's time", now))
+
+
 # --- Aggregates read back for the charts (one row per period, never per raw entry) ------------
 
 
@@ -207,6 +273,7 @@ class OpennessPoint:
     mean: float
     checkins: int
     rolling: float  # mean of the last ROLLING_PERIODS periods with check-ins
+    stage: ReactanceStage | None = None  # of the mean; set by the rules, never by the store
 
 
 @dataclass(frozen=True)
@@ -216,6 +283,7 @@ class StagePoint:
     period: date
     your_stage: str
     openness: float
+    their_stage: ReactanceStage | None = None  # of the mean openness; set by the rules
 
 
 @dataclass(frozen=True)
@@ -237,4 +305,60 @@ class ContactCount:
 @dataclass(frozen=True)
 class VerdictPoint:
     at: datetime
-    verdict: str
+    verdict: Verdict
+
+
+# --- One JSON encoding of each record: the store's text columns and the export both use it ----
+
+
+def checkin_json(c: CheckIn) -> dict:
+    return {"id": c.id, "at": c.at.isoformat(), "openness": c.openness, "signs": list(c.signs),
+            "your_stage": c.your_stage, "mood": c.mood, "note": c.note}
+
+
+def contact_json(c: Contact) -> dict:
+    return {"id": c.id, "happened_on": c.happened_on.isoformat(), "initiator": c.initiator,
+            "channel": c.channel, "response": c.response, "feeling": c.feeling, "note": c.note,
+            "created_at": c.created_at.isoformat()}
+
+
+def answers_json(a: DiagnosticAnswers) -> dict:
+    return {
+        "answers": dict(a.answers),
+        "reflections": dict(a.reflections),
+        "pause_signs": list(a.pause_signs),
+        "red_flags": list(a.red_flags),
+        "safety": list(a.safety),
+    }
+
+
+def answers_from_json(a: Mapping) -> DiagnosticAnswers:
+    return DiagnosticAnswers(
+        answers=a["answers"], reflections=a["reflections"], pause_signs=tuple(a["pause_signs"]),
+        red_flags=tuple(a["red_flags"]), safety=tuple(a["safety"]),
+    )
+
+
+def reasons_json(reasons: Iterable[Reason]) -> list[dict]:
+    return [{"verdict": r.verdict.value, "source": r.source, "answer": r.answer,
+             "explanation": r.explanation} for r in reasons]
+
+
+def reasons_from_json(reasons: Iterable[Mapping]) -> tuple[Reason, ...]:
+    return tuple(Reason(Verdict(r["verdict"]), r["source"], r["answer"], r["explanation"]) for r in reasons)
+
+
+def run_json(r: DiagnosticRun) -> dict:
+    return {"id": r.id, "created_at": r.created_at.isoformat(), **answers_json(r.answers),
+            "verdict": r.assessment.verdict.value, "reasons": reasons_json(r.assessment.reasons)}
+
+
+def run_columns(run: DiagnosticRun) -> tuple[str, str, str]:
+    """A run's answers, verdict and reasons as the text the store keeps."""
+    return (json.dumps(answers_json(run.answers), ensure_ascii=False), run.assessment.verdict.value,
+            json.dumps(reasons_json(run.assessment.reasons), ensure_ascii=False))
+
+
+def run_from_columns(id_: str, created_at: datetime, answers: str, verdict: str, reasons: str) -> DiagnosticRun:
+    assessment = Assessment(Verdict(verdict), reasons_from_json(json.loads(reasons)))
+    return DiagnosticRun(id_, created_at, answers_from_json(json.loads(answers)), assessment)

@@ -13,9 +13,18 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .assessment import Assessment, DiagnosticRun, Reason, Verdict
+from .assessment import assess
 from .errors import ImportRefused, ReunionError
-from .records import CheckIn, Contact, DiagnosticAnswers
+from .records import (
+    CheckIn,
+    Contact,
+    DiagnosticAnswers,
+    DiagnosticRun,
+    checkin_json,
+    contact_json,
+    run_json,
+    valid_answers,
+)
 from .store import Store
 
 FORMAT = "take-two-export"
@@ -40,12 +49,12 @@ def export_dict(store: Store) -> dict:
     return {
         "format": FORMAT,
         "version": VERSION,
-        "checkins": [_checkin_json(c) for c in sorted(store.checkins(), key=lambda c: (c.at, c.id))],
+        "checkins": [checkin_json(c) for c in sorted(store.checkins(), key=lambda c: (c.at, c.id))],
         "contacts": [
-            _contact_json(c) for c in sorted(store.contacts(), key=lambda c: (c.happened_on, c.created_at, c.id))
+            contact_json(c) for c in sorted(store.contacts(), key=lambda c: (c.happened_on, c.created_at, c.id))
         ],
         "diagnostics": [
-            _run_json(r) for r in sorted(store.diagnostic_runs(), key=lambda r: (r.created_at, r.id))
+            run_json(r) for r in sorted(store.diagnostic_runs(), key=lambda r: (r.created_at, r.id))
         ],
     }
 
@@ -79,35 +88,6 @@ _COLUMNS = {
     "diagnostics": ["id", "created_at", "answers", "reflections", "pause_signs", "red_flags", "safety",
                     "verdict", "reasons"],
 }
-
-
-def _checkin_json(c: CheckIn) -> dict:
-    return {"id": c.id, "at": c.at.isoformat(), "openness": c.openness, "signs": list(c.signs),
-            "your_stage": c.your_stage, "mood": c.mood, "note": c.note}
-
-
-def _contact_json(c: Contact) -> dict:
-    return {"id": c.id, "happened_on": c.happened_on.isoformat(), "initiator": c.initiator,
-            "channel": c.channel, "response": c.response, "feeling": c.feeling, "note": c.note,
-            "created_at": c.created_at.isoformat()}
-
-
-def _run_json(r: DiagnosticRun) -> dict:
-    a = r.answers
-    return {
-        "id": r.id,
-        "created_at": r.created_at.isoformat(),
-        "answers": dict(a.answers),
-        "reflections": dict(a.reflections),
-        "pause_signs": list(a.pause_signs),
-        "red_flags": list(a.red_flags),
-        "safety": list(a.safety),
-        "verdict": r.assessment.verdict.value,
-        "reasons": [
-            {"verdict": x.verdict.value, "source": x.source, "answer": x.answer, "explanation": x.explanation}
-            for x in r.assessment.reasons
-        ],
-    }
 
 
 # --- import ------------------------------------------------------------------------------------
@@ -144,6 +124,8 @@ def read_export(data: bytes | str) -> Bundle:
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ImportRefused(f"That export is damaged ({_describe(exc)}); nothing was imported.") from None
+    except ReunionError as exc:
+        raise ImportRefused(f"That export has an entry Take Two can't accept: {exc} Nothing was imported.") from None
 
 
 def import_bundle(store: Store, bundle: Bundle) -> dict[str, int]:
@@ -208,18 +190,12 @@ def _contact(x: dict) -> Contact:
 
 
 def _run(x: dict) -> DiagnosticRun:
-    answers = DiagnosticAnswers(
+    """A run from its answers, assessed again: a verdict or reasons stored in a file are never trusted."""
+    answers = valid_answers(DiagnosticAnswers(
         answers=_mapping(x, "answers"), reflections=_mapping(x, "reflections"),
         pause_signs=_strings(x, "pause_signs"), red_flags=_strings(x, "red_flags"), safety=_strings(x, "safety"),
-    )
-    reasons = tuple(
-        Reason(Verdict(_text(r, "verdict")), _text(r, "source"), _text(r, "answer"), _text(r, "explanation"))
-        for r in x["reasons"]
-    )
-    return DiagnosticRun(
-        _text(x, "id"), datetime.fromisoformat(_text(x, "created_at")), answers,
-        Assessment(Verdict(_text(x, "verdict")), reasons),
-    )
+    ))
+    return DiagnosticRun(_text(x, "id"), datetime.fromisoformat(_text(x, "created_at")), answers, assess(answers))
 
 
 def _describe(exc: Exception) -> str:

@@ -1,5 +1,5 @@
-from reunion_core.assessment import Verdict, assess
-from reunion_core.records import DiagnosticAnswers
+from reunion_core.assessment import assess
+from reunion_core.records import DiagnosticAnswers, Verdict
 
 GOOD = {
     "why_ended": "communication",

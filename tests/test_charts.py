@@ -4,9 +4,15 @@ import pytest
 
 from reunion_core import charts
 from reunion_core.content import REACTANCE_STAGES, YOUR_STAGES
-from reunion_core.records import ContactCount, OpennessPoint, StagePoint, VerdictPoint
+from reunion_core.records import ContactCount, OpennessPoint, StagePoint, Verdict, VerdictPoint
+from reunion_core.stages import reactance_stage
 
 D = date(2026, 1, 5)
+
+
+def stage_at(openness):
+    """Series reach the charts labelled with their stage, as the views label them."""
+    return reactance_stage(round(openness))
 
 
 def titles(fig):
@@ -34,7 +40,7 @@ def test_empty_charts_keep_titles_and_say_what_to_do(build):
 
 
 def test_openness_chart_shades_the_five_bands_and_draws_mean_and_rolling():
-    points = [OpennessPoint(D + timedelta(days=i), 10 * i, 1, 5 * i) for i in range(5)]
+    points = [OpennessPoint(D + timedelta(days=i), 10 * i, 1, 5 * i, stage=stage_at(10 * i)) for i in range(5)]
     fig = charts.openness_timeline(points, "day")
     assert titles(fig) == ("How open they seem, over time", "Date", "Openness (0–100)")
     assert len(fig["layout"]["shapes"]) == 5
@@ -46,25 +52,25 @@ def test_openness_chart_shades_the_five_bands_and_draws_mean_and_rolling():
 
 
 def test_one_entry_is_drawn_as_a_visible_marker():
-    fig = charts.openness_timeline([OpennessPoint(D, 50, 1, 50)], "day")
+    fig = charts.openness_timeline([OpennessPoint(D, 50, 1, 50, stage=stage_at(50))], "day")
     assert "markers" in fig["data"][0]["mode"]
     assert fig["data"][0]["customdata"][0][1] == "Riding the Dragon"
 
 
 def test_long_series_drop_markers_to_stay_readable():
-    points = [OpennessPoint(D + timedelta(weeks=i), 50, 7, 50) for i in range(520)]
+    points = [OpennessPoint(D + timedelta(weeks=i), 50, 7, 50, stage=stage_at(50)) for i in range(520)]
     assert charts.openness_timeline(points, "week")["data"][0]["mode"] == "lines"
 
 
 def test_your_stage_is_a_step_line_with_stage_names_on_the_axis():
-    fig = charts.your_stage_timeline([StagePoint(D, "dip_a_toe", 30)], "week")
+    fig = charts.your_stage_timeline([StagePoint(D, "dip_a_toe", 30, their_stage=stage_at(30))], "week")
     assert fig["data"][0]["line"]["shape"] == "hv"
     assert fig["data"][0]["y"] == [3]
     assert fig["layout"]["yaxis"]["ticktext"] == [s.short for s in YOUR_STAGES]
 
 
 def test_journey_map_plots_your_stage_against_their_openness_and_marks_now():
-    points = [StagePoint(D, "bubble_space", 5), StagePoint(D + timedelta(weeks=1), "dip_a_toe", 45)]
+    points = [StagePoint(D, "bubble_space", 5, their_stage=stage_at(5)), StagePoint(D + timedelta(weeks=1), "dip_a_toe", 45, their_stage=stage_at(45))]
     fig = charts.journey_map(points, "week")
     path, now = fig["data"]
     assert path["x"] == [5, 45] and path["y"] == [1, 3]
@@ -95,8 +101,8 @@ def test_contacts_are_split_by_who_reached_out_and_stacked_by_response():
 
 
 def test_verdicts_are_placed_by_caution():
-    points = [VerdictPoint(datetime(2026, 1, 1), "take_a_long_pause"),
-              VerdictPoint(datetime(2026, 3, 1), "proceed_with_care")]
+    points = [VerdictPoint(datetime(2026, 1, 1), Verdict.TAKE_A_LONG_PAUSE),
+              VerdictPoint(datetime(2026, 3, 1), Verdict.PROCEED_WITH_CARE)]
     fig = charts.verdict_timeline(points)
     assert fig["data"][0]["y"] == [1, 3]
     assert fig["layout"]["yaxis"]["ticktext"][0] == "Safety first"
@@ -105,10 +111,10 @@ def test_verdicts_are_placed_by_caution():
 def test_every_figure_is_valid_plotly():
     import plotly.graph_objects as go
 
-    points = [OpennessPoint(D, 50, 1, 50)]
+    points = [OpennessPoint(D, 50, 1, 50, stage=stage_at(50))]
     for fig in [
         charts.openness_timeline(points, "day"),
-        charts.journey_map([StagePoint(D, "no_news", 70)], "day"),
+        charts.journey_map([StagePoint(D, "no_news", 70, their_stage=stage_at(70))], "day"),
         charts.contacts_per_period([ContactCount(D, "me", "none", 1)], "day"),
         *[build() for build in EMPTY],
     ]:

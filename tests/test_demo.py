@@ -33,7 +33,7 @@ def test_the_journey_moves_from_bubble_space_to_the_reboot_date_and_wall_to_cris
 
 def test_generate_fills_a_new_file_and_refuses_one_with_entries(db_path):
     counts = generate(db_path, years=1, seed=2)
-    assert counts["checkins"] == 365 and counts["contacts"] > 20
+    assert counts["checkin"] == 365 and counts["contact"] > 20
     with pytest.raises(ValidationError, match="already has entries"):
         generate(db_path, years=1)
     store = Store.open(db_path)

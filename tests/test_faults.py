@@ -14,8 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reunion_core.errors import ReunionError
+from reunion_core.files import set_aside
 from reunion_core.records import CheckIn, Contact, DiagnosticAnswers
-from reunion_core.store import Store, set_aside
+from reunion_core.store import Store
+from reunion_core.views import record_diagnostic
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -73,7 +75,7 @@ def test_deleting_an_entry_removes_its_text_from_the_file(db_path):
     keep = store.add_checkin(CheckIn(10, "bubble_space", 2, note="keep me"))
     gone = store.add_checkin(CheckIn(20, "bubble_space", 2, note=secret))
     contact = store.add_contact(Contact(date.today(), "me", "text", "none", 2, note=secret + " contact"))
-    run = store.add_diagnostic(DiagnosticAnswers(reflections={"why_back": secret + " run"}))
+    run = record_diagnostic(store, DiagnosticAnswers(reflections={"why_back": secret + " run"}))
     for kind, entry in (("checkin", gone.id), ("contact", contact.id), ("diagnostic", run.id)):
         store.delete(kind, entry)
     assert [c.id for c in store.checkins()] == [keep.id]
@@ -89,9 +91,9 @@ def test_deleting_an_entry_removes_its_text_from_the_file(db_path):
 def test_deleting_everything_leaves_a_fresh_empty_file(store, db_path):
     store.add_checkin(CheckIn(10, "bubble_space", 2, note="gone for good 51c2"))
     store.erase()
-    assert store.counts() == {"checkins": 0, "contacts": 0, "diagnostics": 0}
+    assert store.counts() == {"checkin": 0, "contact": 0, "diagnostic": 0}
     store.add_contact(Contact(date.today(), "me", "text", "none", 2))
-    assert store.counts()["contacts"] == 1
+    assert store.counts()["contact"] == 1
     assert b"gone for good 51c2" not in db_path.read_bytes()
 
 
@@ -155,7 +157,7 @@ def test_random_check_ins_are_saved_whole_or_refused_cleanly(store):
     )
     def check(openness, stage, mood, signs, note, at):
         outcomes.add(saved_whole_or_refused(
-            store, "checkins", lambda: store.add_checkin(CheckIn(openness, stage, mood, signs, note, at)),
+            store, "checkin", lambda: store.add_checkin(CheckIn(openness, stage, mood, signs, note, at)),
             store.checkins,
         ))
 
@@ -174,7 +176,7 @@ def test_random_contacts_are_saved_whole_or_refused_cleanly(store):
     )
     def check(day, who, how, response, feeling, note):
         outcomes.add(saved_whole_or_refused(
-            store, "contacts", lambda: store.add_contact(Contact(day, who, how, response, feeling, note)),
+            store, "contact", lambda: store.add_contact(Contact(day, who, how, response, feeling, note)),
             store.contacts,
         ))
 
@@ -196,8 +198,8 @@ def test_random_diagnostics_are_saved_whole_or_refused_cleanly(store):
     )
     def check(answers, reflections, flags, at):
         outcomes.add(saved_whole_or_refused(
-            store, "diagnostics",
-            lambda: store.add_diagnostic(DiagnosticAnswers(answers=answers, reflections=reflections,
+            store, "diagnostic",
+            lambda: record_diagnostic(store, DiagnosticAnswers(answers=answers, reflections=reflections,
                                                            red_flags=flags), at=at),
             store.diagnostic_runs,
         ))

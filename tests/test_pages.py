@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from reunion_core.assessment import Verdict
 from reunion_core.demo import generate
-from reunion_core.records import CheckIn, Contact, DiagnosticAnswers
+from reunion_core.records import CheckIn, Contact, DiagnosticAnswers, Verdict
 from reunion_core.store import Store
+from reunion_core.views import record_diagnostic
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["app.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))]
@@ -159,10 +159,10 @@ def test_diagnostic_answers_survive_leaving_the_page_and_discard_asks_first():
     assert at.text_area(key="dx.reflection.they_want").value == "They liked my post"
     at.button(key="dx.discard").click().run()
     assert "Discard every answer" in texts(at)
-    at.button(key="dx_discard_no").click().run()
+    at.button(key="dx.discard_no").click().run()
     assert at.radio(key="dx.answer.they_want").value == "unknown"
     at.button(key="dx.discard").click().run()
-    at.button(key="dx_discard_yes").click().run()
+    at.button(key="dx.discard_yes").click().run()
     assert at.radio(key="dx.answer.they_want").value is None
 
 
@@ -209,7 +209,7 @@ def test_an_oversized_note_is_refused_with_a_message_and_kept(db_path):
     assert any("10,001 characters; the limit is 10,000" in e.value for e in at.error)
     assert len(at.text_area(key="ci.note").value) == 10_001
     with file_at(db_path) as store:
-        assert store.counts()["checkins"] == 0
+        assert store.counts()["checkin"] == 0
 
 
 def test_contact_saves_and_shows_in_the_table_and_counter(db_path):
@@ -244,13 +244,11 @@ def test_a_contact_can_be_edited(db_path):
     [entry] = save_contacts(db_path, 1)
     at = open_page("pages/3_Contact_log.py")
     at.selectbox(key="co.chosen.0").set_value(0).run()
-    # the edit form's widgets have no keys of their own: find them by their labels
-    [note] = [t for t in at.text_area if t.label == "Note"]
-    note.input("edited note")
-    [who] = [r for r in at.radio if r.label == "Who reached out?" and r.key != "co.new.initiator"]
-    who.set_value("them")
-    [save] = [b for b in at.button if b.label == "Save changes"]
-    save.click().run()
+    # the same form as for adding, under the keys of the contact being edited
+    assert at.text_area(key=f"co.edit.{entry}.note").value == "note 0"
+    at.text_area(key=f"co.edit.{entry}.note").input("edited note")
+    at.radio(key=f"co.edit.{entry}.initiator").set_value("them")
+    at.button(key="co.save_edit").click().run()
     assert not at.exception
     with file_at(db_path) as store:
         [saved] = store.contacts()
@@ -265,7 +263,7 @@ def test_deleting_a_contact_asks_first(db_path):
     assert "Delete this contact?" in texts(at)
     at.button(key="co.delete_no").click().run()
     with file_at(db_path) as store:
-        assert store.counts()["contacts"] == 2
+        assert store.counts()["contact"] == 2
     at.button(key="co.delete").click().run()
     at.button(key="co.delete_yes").click().run()
     assert at.selectbox(key="co.chosen.0").value is None
@@ -359,7 +357,7 @@ def test_deleting_everything_leaves_an_empty_file(db_path):
     assert "Everything was deleted" in texts(at)
     assert at.checkbox(key="data.sure").value is False
     with file_at(db_path) as store:
-        assert store.counts() == {"checkins": 0, "contacts": 0, "diagnostics": 0}
+        assert store.counts() == {"checkin": 0, "contact": 0, "diagnostic": 0}
 
 
 @pytest.mark.parametrize("content", [b"my diary, not a database\n" * 50, b"DUCK" * 10], ids=["text", "garbage"])
@@ -400,11 +398,11 @@ def test_a_file_held_by_another_process_says_already_open(db_path):
 
 def test_the_latest_diagnostic_can_be_compared_with_an_earlier_run(db_path):
     with file_at(db_path) as store:
-        store.add_diagnostic(DiagnosticAnswers(answers={"they_want": "no"}), at=datetime.now() - timedelta(days=30))
-        store.add_diagnostic(DiagnosticAnswers(answers={"they_want": "maybe"}))
+        record_diagnostic(store, DiagnosticAnswers(answers={"they_want": "no"}), at=datetime.now() - timedelta(days=30))
+        record_diagnostic(store, DiagnosticAnswers(answers={"they_want": "maybe"}))
     at = open_page("pages/1_Diagnostic.py")
     assert not [m for m in at.markdown if "| Latest |" in m.value]  # folded away until asked for
-    at.toggle(key="dx_compare_on").set_value(True).run()
+    at.toggle(key="dx.compare_on").set_value(True).run()
     [table] = [m.value for m in at.markdown if "| Latest |" in m.value]
     assert "| Do they want to get back together with you? | No, they have said they don't | There are signs they might |" in table
     assert "| **Verdict** | Not yet | Not yet |" in table

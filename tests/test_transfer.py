@@ -21,6 +21,7 @@ from reunion_core.errors import ImportRefused
 from reunion_core.records import CheckIn, Contact, DiagnosticAnswers
 from reunion_core.store import Store
 from reunion_core.transfer import export_csv_zip, export_dict, export_json, import_bundle, read_export
+from reunion_core.views import record_diagnostic
 
 # Text a person could type: any Unicode but lone surrogates and NUL (the store refuses those).
 TEXT = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=60)
@@ -65,7 +66,7 @@ def fill(store, checkins, contacts, runs):
     if contacts:
         store.add_contacts(contacts)
     for answers, at in runs:
-        store.add_diagnostic(answers, at=at)
+        record_diagnostic(store, answers, at=at)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -82,7 +83,7 @@ def test_export_import_export_gives_identical_json(tmp_path_factory, checkins, c
     first.close()
     second = Store.open(folder / "second.duckdb")
     added = import_bundle(second, read_export(exported))
-    assert added == {"checkins": len(checkins), "contacts": len(contacts), "diagnostics": len(runs)}
+    assert added == {"checkin": len(checkins), "contact": len(contacts), "diagnostic": len(runs)}
     assert export_json(second) == exported
     second.close()
 
@@ -90,7 +91,7 @@ def test_export_import_export_gives_identical_json(tmp_path_factory, checkins, c
 def test_the_export_holds_every_field(store):
     store.add_checkin(CheckIn(42, "dip_a_toe", 3, ("hot_cold",), "a note", datetime(2026, 1, 2, 21, 0)))
     store.add_contact(Contact(date(2026, 1, 3), "them", "call", "warm", 4, "called"))
-    store.add_diagnostic(DiagnosticAnswers(answers={"they_want": "no"}, reflections={"why_back": "why"}))
+    record_diagnostic(store, DiagnosticAnswers(answers={"they_want": "no"}, reflections={"why_back": "why"}))
     doc = export_dict(store)
     assert doc["format"] == "take-two-export" and doc["version"] == 1
     [c] = doc["checkins"]
@@ -109,9 +110,9 @@ def test_importing_the_same_export_twice_adds_nothing_the_second_time(store, tmp
     exported = export_json(store)
     other = Store.open(tmp_path / "other.duckdb")
     other.add_checkin(CheckIn(10, "bubble_space", 1, note="already here"))
-    assert import_bundle(other, read_export(exported)) == {"checkins": 1, "contacts": 1, "diagnostics": 0}
-    assert import_bundle(other, read_export(exported)) == {"checkins": 0, "contacts": 0, "diagnostics": 0}
-    assert other.counts() == {"checkins": 2, "contacts": 1, "diagnostics": 0}
+    assert import_bundle(other, read_export(exported)) == {"checkin": 1, "contact": 1, "diagnostic": 0}
+    assert import_bundle(other, read_export(exported)) == {"checkin": 0, "contact": 0, "diagnostic": 0}
+    assert other.counts() == {"checkin": 2, "contact": 1, "diagnostic": 0}
     other.close()
 
 
@@ -162,13 +163,13 @@ def test_a_refused_import_leaves_the_database_exactly_as_it_was(store):
 
 
 def test_export_times_with_a_timezone_are_read_as_local_time_and_future_ones_refused(store):
-    store.add_diagnostic(DiagnosticAnswers(answers={"they_want": "no"}))
+    record_diagnostic(store, DiagnosticAnswers(answers={"they_want": "no"}))
     doc = json.loads(export_json(store))
     [run] = doc["diagnostics"]
     run["created_at"] = "2025-03-01T12:00:00+00:00"
     other = read_export(json.dumps(doc))
-    assert import_bundle(store, other) == {"checkins": 0, "contacts": 0, "diagnostics": 0}  # same id
+    assert import_bundle(store, other) == {"checkin": 0, "contact": 0, "diagnostic": 0}  # same id
     run["id"], run["created_at"] = "from-the-future", "2999-01-01T00:00:00+02:00"
     with pytest.raises(ImportRefused, match="in the future"):
         import_bundle(store, read_export(json.dumps(doc)))
-    assert store.counts()["diagnostics"] == 1
+    assert store.counts()["diagnostic"] == 1

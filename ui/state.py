@@ -1,5 +1,5 @@
-"""The open data file for this browser session (the person's own, or the example journey), and
-reads of it that are kept until the next write."""
+"""Two jobs: which data file this browser session looks at (the person's own, or the example
+journey), and the core's views of it, kept until the file's next write."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from pathlib import Path
 import plotly.graph_objects as go
 import streamlit as st
 
-from reunion_core import charts
+from reunion_core import files, views
 from reunion_core.demo import ensure_example
 from reunion_core.paths import db_path, example_path
-from reunion_core.progress import ProgressData, at_a_glance, load_progress
-from reunion_core.store import Store, set_aside
+from reunion_core.records import DiagnosticRun
+from reunion_core.store import Store
 
 EXAMPLE_KEY = "use_example_data"
 
@@ -24,6 +24,9 @@ def _open(path: str) -> Store:
     # One Store (one DuckDB connection) per file per process; it takes a cursor per call,
     # so every session and thread can share it. A failed open is not cached: a reload retries.
     return Store.open(path)
+
+
+# --- which file --------------------------------------------------------------------------------
 
 
 def using_example() -> bool:
@@ -41,13 +44,17 @@ def active_store() -> Store:
 
 def switch_to_example() -> None:
     """Fill the example file (never the person's own) if needed, and look at it."""
-    path = example_path(db_path())
-    ensure_example(_open(str(path)))
+    ensure_example(_open(str(example_path(db_path()))))
     st.session_state[EXAMPLE_KEY] = True
 
 
 def switch_to_own() -> None:
     st.session_state[EXAMPLE_KEY] = False
+
+
+def set_aside_active() -> Path:
+    """Rename the unreadable file at the active path (unchanged) so a new one can start there."""
+    return files.set_aside(active_path())
 
 
 def backup_bytes(store: Store) -> bytes:
@@ -56,12 +63,6 @@ def backup_bytes(store: Store) -> bytes:
         target = Path(folder) / "backup.duckdb"
         store.backup_to(target)
         return target.read_bytes()
-
-
-def set_aside_active() -> Path:
-    """Rename the unreadable file at the active path (unchanged) so a new one can start there."""
-    moved = set_aside(active_path())
-    return moved
 
 
 def reset(defaults: dict[str, object]) -> None:
@@ -74,50 +75,67 @@ def reset(defaults: dict[str, object]) -> None:
         st.session_state[key] = value
 
 
-# --- reads reused until the next write ---------------------------------------------------------
-# Streamlit reruns a page's whole script on every click. Anything read from the store is kept
-# per (file, revision): the revision changes on every write, so nothing stale is ever shown.
+# --- views kept until the next write -------------------------------------------------------------
+# Streamlit reruns a page's whole script on every click. Each view is kept per (file, revision):
+# the revision changes on every write, so nothing stale is ever shown.
 
 
-def _progress_view(store: Store, start: date, end: date, today: date):
-    data = load_progress(store, start, end, today)
-    # Built (and validated by plotly) once per revision and range. st.plotly_chart takes a
-    # Figure without validating it again; cache_resource hands back the same objects, uncopied.
-    figures = (
-        (charts.openness_timeline(data.openness, data.bucket), "Their openness over time, with stage bands"),
-        (charts.your_stage_timeline(data.stages, data.bucket), "Your stage over time"),
-        (charts.journey_map(data.journey, data.journey_bucket), "Your stage against their openness"),
-        (charts.time_in_stages(data.their_days, "their"), "Days in each of their stages"),
-        (charts.time_in_stages(data.your_days, "your"), "Days in each of your stages"),
-        (charts.contacts_per_period(data.contacts, data.contact_bucket), "Contacts per period"),
-        (charts.verdict_timeline(data.verdicts), "Diagnostic verdicts over time"),
-    )
-    return data, tuple((go.Figure(fig), alt) for fig, alt in figures)
+def _progress(store: Store, choice: str, picked: tuple[date, ...] | None, today: date):
+    view = views.progress(store, choice, picked, today)
+    # Validated by plotly once per revision and range; st.plotly_chart takes a Figure without
+    # validating it again, and cache_resource hands back the same objects, uncopied.
+    return view, tuple((go.Figure(chart.figure), chart.alt) for chart in view.charts)
 
 
-_READERS = {
-    "glance": at_a_glance,
-    "latest_diagnostic": Store.latest_diagnostic,
-    "diagnostic_runs": Store.diagnostic_runs,
-    "latest_checkin": Store.latest_checkin,
-    "span": Store.span,
-    "counts": Store.counts,
-    "checkins": Store.checkins,
-    "contacts": Store.contacts,
-    "last_contact_day": Store.last_contact_day,
-    "progress": _progress_view,
+_VIEWS = {
+    "home": views.home,
+    "diagnostic_runs": views.diagnostic_runs,
+    "check_in": views.check_in,
+    "contact_log": views.contact_log,
+    "progress": _progress,
+    "journey": views.journey,
+    "deletable": views.deletable,
+    "safety_first": views.latest_verdict_is_safety_first,
 }
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _remember(path: str, revision: str, what: str, args: tuple):
-    return _READERS[what](_open(path), *args)
+def _kept(path: str, revision: str, view: str, args: tuple):
+    return _VIEWS[view](_open(path), *args)
 
 
-def read(store: Store, what: str, *args):
-    """One of the reads above, reused until the store's next write."""
-    return _remember(str(store.path), store.revision, what, args)
+def _view(store: Store, view: str, *args):
+    return _kept(str(store.path), store.revision, view, args)
 
 
-def progress_view(store: Store, start: date, end: date, today: date) -> tuple[ProgressData, tuple]:
-    return read(store, "progress", start, end, today)
+def home(store: Store, today: date) -> views.Home:
+    return _view(store, "home", today)
+
+
+def diagnostic_runs(store: Store) -> list[DiagnosticRun]:
+    return _view(store, "diagnostic_runs")
+
+
+def check_in(store: Store) -> views.CheckInScreen:
+    return _view(store, "check_in")
+
+
+def contact_log(store: Store, page: int, today: date) -> views.ContactLog:
+    return _view(store, "contact_log", page, today)
+
+
+def progress(store: Store, choice: str, picked: tuple[date, ...] | None, today: date
+             ) -> tuple[views.Progress, tuple[tuple[go.Figure, str], ...]]:
+    return _view(store, "progress", choice, picked, today)
+
+
+def journey(store: Store) -> views.Journey:
+    return _view(store, "journey")
+
+
+def deletable(store: Store, kind: str) -> dict[str, str]:
+    return _view(store, "deletable", kind)
+
+
+def safety_first(store: Store) -> bool:
+    return _view(store, "safety_first")

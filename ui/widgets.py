@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import date
 
 import streamlit as st
 
-from reunion_core.assessment import Assessment, Verdict
-from reunion_core.content import RESOURCES, SAFETY_QUESTIONS
+from reunion_core.content import (
+    CHANNELS,
+    DIAGNOSTIC_QUESTIONS,
+    INITIATORS,
+    MOODS,
+    RESOURCES,
+    RESPONSES,
+    SAFETY_QUESTIONS,
+    Choice,
+    choice_label,
+)
 from reunion_core.errors import ReunionError
+from reunion_core.records import Assessment, Contact, DiagnosticRun, Verdict
 
 VERDICT_BOX = {
     Verdict.SAFETY_FIRST: st.error,
@@ -77,3 +88,46 @@ def flash() -> None:
     message = st.session_state.pop("flash", None)
     if message:
         st.success(message, icon=":material/check_circle:")
+
+
+def choice(widget: Callable, label: str, choices: Sequence[Choice], key: str, **options):
+    """A radio or selectbox over content Choices: keys come back, their labels are shown."""
+    labels = {c.key: c.label for c in choices}
+    return widget(label, list(labels), format_func=labels.__getitem__, key=key, **options)
+
+
+def mood(label: str, key: str, **options) -> int:
+    """A 1..5 feeling, shown in words."""
+    return st.select_slider(label, options=list(range(1, len(MOODS) + 1)),
+                            format_func=lambda m: MOODS[m - 1], key=key, **options)
+
+
+def contact_form(prefix: str, start: Contact) -> Contact:
+    """The contact's fields, for adding one and for editing one: `start` fills them the first time."""
+    defaults = {"date": start.happened_on, "initiator": start.initiator, "channel": start.channel,
+                "response": start.response, "feeling": start.feeling, "note": start.note}
+    for field, value in defaults.items():
+        st.session_state.setdefault(f"{prefix}.{field}", value)
+    keep = {"persist_state": "session"}
+    when = st.date_input("When", max_value=date.today(), format="YYYY-MM-DD", key=f"{prefix}.date", **keep)
+    who = choice(st.radio, "Who reached out?", INITIATORS, f"{prefix}.initiator", horizontal=True, **keep)
+    how = choice(st.selectbox, "How", CHANNELS, f"{prefix}.channel", **keep)
+    answer = choice(st.selectbox, "How did they respond?", RESPONSES, f"{prefix}.response", **keep)
+    felt = mood("How did you feel after?", f"{prefix}.feeling", **keep)
+    note = st.text_area("Note (optional)", key=f"{prefix}.note", **keep)
+    return Contact(when, who, how, answer, felt, note or "", start.id, start.created_at)
+
+
+def compare_runs(earlier: DiagnosticRun, latest: DiagnosticRun) -> None:
+    """The six answers and the verdict of two runs side by side (only our own words)."""
+
+    def said(run: DiagnosticRun, key: str) -> str:
+        picked = run.answers.answers.get(key)
+        return choice_label(key, picked) if picked else "—"
+
+    rows = [(q.text, said(earlier, q.key), said(latest, q.key)) for q in DIAGNOSTIC_QUESTIONS]
+    rows.append(("**Verdict**", earlier.assessment.verdict.label, latest.assessment.verdict.label))
+    st.markdown(
+        f"| | {earlier.created_at:%d %b %Y} | Latest |\n| --- | --- | --- |\n"
+        + "\n".join(f"| {q} | {then} | {now} |" for q, then, now in rows)
+    )

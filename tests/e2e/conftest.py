@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.e2e.server import LAUNCH_ARGS, chromium, running
+from harness.server import LAUNCH_ARGS, chromium, running
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 REQUESTS: list[str] = []  # every URL the browser asked for during the whole suite

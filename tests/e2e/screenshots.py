@@ -11,9 +11,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from harness.server import LAUNCH_ARGS, ROOT, chromium, running
 from reunion_core.demo import generate
 from tests.e2e.helpers import PAGES, open_at
-from tests.e2e.server import LAUNCH_ARGS, ROOT, chromium, running
 
 SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
 

@@ -4,11 +4,11 @@ import json
 
 from playwright.sync_api import expect
 
+from harness.server import running
 from reunion_core.records import CheckIn
 from reunion_core.store import Store
 from reunion_core.transfer import export_json
 from tests.e2e.helpers import click_button, open_at, upload
-from tests.e2e.server import running
 
 
 def test_a_second_app_on_the_same_file_says_already_open_and_the_first_keeps_working(new_page, tmp_path):

@@ -2,8 +2,8 @@
 
 import pytest
 
+from harness.server import running
 from tests.e2e.helpers import PAGES, no_exception, open_at
-from tests.e2e.server import running
 
 
 @pytest.fixture(scope="module")

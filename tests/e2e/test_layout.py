@@ -2,9 +2,9 @@
 
 import pytest
 
+from harness.server import running
 from reunion_core.demo import generate
 from tests.e2e.helpers import PAGES, open_at
-from tests.e2e.server import running
 
 SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
 

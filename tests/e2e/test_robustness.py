@@ -3,10 +3,10 @@
 import pytest
 from playwright.sync_api import expect
 
+from harness.server import running
 from reunion_core.content import DIAGNOSTIC_QUESTIONS
 from reunion_core.store import Store
 from tests.e2e.helpers import click_button, click_label, open_at, type_into
-from tests.e2e.server import running
 
 HOSTILE = (
     "<script>window.__pwned = 1</script>\n\n"

@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from harness.server import running
 from tests.e2e.helpers import PAGES, click_button, click_label, go_by_sidebar, open_at
-from tests.e2e.server import running
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,8 @@ Named test_zz_ and sorted last by conftest, so it reads the requests of the whol
 
 import tomllib
 
+from harness.server import ROOT, listening_addresses
 from tests.e2e.conftest import REQUESTS, foreign_requests
-from tests.e2e.server import ROOT, listening_addresses
 
 
 def test_the_server_listens_on_127_0_0_1_only(server):

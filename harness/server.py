@@ -14,7 +14,19 @@ from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
+# Each page's URL path, and the title it shows.
+PAGES = {
+    "": "Take Two",
+    "Diagnostic": "Diagnostic",
+    "Check_in": "Stage check-in",
+    "Contact_log": "Contact log",
+    "Progress": "Progress",
+    "Your_journey": "Your journey",
+    "Safety_and_help": "Safety & help",
+    "Your_data": "Your data",
+}
+
 LAUNCH_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -1,0 +1,1 @@
+"""Starting the real app and Debian's Chromium: shared by the browser tests and `make bench`."""

@@ -1,0 +1,86 @@
+"""The data file on disk, before and around the database: folders, permissions, guards, setting
+a damaged file aside. No SQL here; every problem is a ReunionError a person can act on."""
+
+from __future__ import annotations
+
+import os
+from contextlib import suppress
+from datetime import datetime
+from pathlib import Path
+
+from .errors import FileProblem, StoreUnreadable
+from .paths import DEFAULT_DB
+
+DUCKDB_MAGIC = b"DUCK"  # DuckDB files carry these bytes at offset 8
+
+
+def wal_of(path: Path) -> Path:
+    """The write-ahead log DuckDB keeps beside a data file."""
+    return path.with_name(path.name + ".wal")
+
+
+def prepare(path: Path) -> bool:
+    """Make the owner-only folder, refuse anything at `path` that is not a DuckDB file, untouched.
+
+    Returns whether the file is new (nothing there yet).
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if path.parent == DEFAULT_DB.parent:  # our own data/ folder ships with the code
+            os.chmod(path.parent, 0o700)
+    except OSError as exc:
+        raise StoreUnreadable(
+            f"Take Two can't create the folder {path.parent}: {exc.strerror}.", str(path)
+        ) from None
+    if not path.exists():
+        return True
+    if not path.is_file():
+        raise StoreUnreadable(f"{path} is a folder, not a Take Two data file.", str(path))
+    if path.stat().st_size and not _looks_like_duckdb(path):
+        raise StoreUnreadable(
+            f"The file at {path} is not a Take Two data file (it is not a DuckDB database). "
+            "It was left untouched.",
+            str(path),
+        )
+    return False
+
+
+def tighten(path: Path) -> None:
+    """Owner-only permissions on a data file and its write-ahead log."""
+    for p in (path, wal_of(path)):
+        with suppress(OSError):
+            os.chmod(p, 0o600)
+
+
+def remove(path: Path) -> None:
+    """Delete a data file and its log (missing ones are fine)."""
+    for p in (path, wal_of(path)):
+        p.unlink(missing_ok=True)
+
+
+def replace_with(fresh: Path, path: Path) -> None:
+    """Put a freshly written file in place of `path`, and drop the old file's log."""
+    os.replace(fresh, path)
+    wal_of(path).unlink(missing_ok=True)
+
+
+def set_aside(path: Path, now: datetime | None = None) -> Path:
+    """Move an unreadable file (and its log) aside, unchanged, so a new one can start."""
+    path = Path(path)
+    target = path.with_name(f"{path.name}.set-aside-{(now or datetime.now()):%Y%m%d-%H%M%S}")
+    try:
+        os.replace(path, target)
+        if wal_of(path).exists():
+            os.replace(wal_of(path), wal_of(target))
+    except OSError as exc:
+        raise FileProblem(f"Take Two couldn't rename that file: {exc.strerror}. Nothing was changed.") from None
+    return target
+
+
+def _looks_like_duckdb(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(12)
+    except OSError:
+        return False
+    return len(head) >= 12 and head[8:12] == DUCKDB_MAGIC
