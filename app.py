@@ -5,6 +5,7 @@ from datetime import date
 import streamlit as st
 
 from reunion_core import content as words
+from reunion_core.content import MOODS
 from ui import state, widgets
 from ui.frame import NEXT_PAGES, frame, page
 
@@ -21,20 +22,25 @@ if glance.is_empty:
         st.rerun()
     st.stop()
 
-you, them, contact = (c.container(border=True) for c in st.columns(3))
-if glance.your_stage:
-    you.metric("You", f"{glance.your_stage.number} of 7", help=glance.your_stage.summary)
-    you.caption(glance.your_stage.name)
+if f.safety.on:  # no stage of theirs, no reconnection step: how you are, and help
+    you, contact = (c.container(border=True) for c in st.columns(2))
+    you.metric("How you felt", MOODS[glance.latest.mood - 1] if glance.latest else "—")
+    you.caption(f"{glance.latest.at:%d %b %Y}" if glance.latest else "No check-in yet")
 else:
-    you.metric("You", "—")
-    you.caption("No check-in yet")
-if glance.their_gut:
-    them.metric("Them", f"{glance.their_gut.number} of 5", help=glance.their_gut.summary)
-    evidence = glance.their_evidence.name if glance.their_evidence else "no signs ticked"
-    them.caption(f"{glance.their_gut.name} (your sense)  \nSigns point to: {evidence}")
-else:
-    them.metric("Them", "—")
-    them.caption("No check-in yet")
+    you, them, contact = (c.container(border=True) for c in st.columns(3))
+    if glance.your_stage:
+        you.metric("You", f"{glance.your_stage.number} of 7", help=glance.your_stage.summary)
+        you.caption(glance.your_stage.name)
+    else:
+        you.metric("You", "—")
+        you.caption("No check-in yet")
+    if glance.their_gut:
+        them.metric("Them", f"{glance.their_gut.number} of 5", help=glance.their_gut.summary)
+        evidence = glance.their_evidence.name if glance.their_evidence else "no signs ticked"
+        them.caption(f"{glance.their_gut.name} (your sense)  \nSigns point to: {evidence}")
+    else:
+        them.metric("Them", "—")
+        them.caption("No check-in yet")
 if glance.days_since_contact is None:
     contact.metric("Since last contact", "—")
     contact.caption("No contacts logged")
@@ -43,18 +49,17 @@ else:
     contact.metric("Since last contact", "today" if days == 0 else f"{days} day{'s' if days != 1 else ''}")
     contact.caption(f"Last: {glance.last_contact:%d %b %Y}")
 
-if not f.safety_first:  # with warning signs of abuse, the frame's safety banner is the next step
-    st.subheader("What next")
-    with st.container(border=True):
-        st.markdown(f"**{glance.next_step}**")
-        st.page_link(page(NEXT_PAGES[glance.next_page]), label="Go there", icon=":material/arrow_forward:")
-        if glance.their_gut and glance.next_page == "checkin":
-            st.caption(f"With them at {glance.their_gut.name}: {glance.their_gut.focus}")
+st.subheader("What next")
+with st.container(border=True):
+    st.markdown(f"**{glance.next_step}**")
+    st.page_link(page(NEXT_PAGES[glance.next_page]), label="Go there", icon=":material/arrow_forward:")
+    if glance.their_gut and glance.next_page == "checkin":
+        st.caption(f"With them at {glance.their_gut.name}: {glance.their_gut.focus}")
 
 st.subheader("Latest diagnostic")
 if glance.diagnostic:
     st.caption(f"{glance.diagnostic.created_at:%d %b %Y}")
-    widgets.verdict(glance.diagnostic.assessment, limit=3)
+    widgets.verdict(glance.diagnostic.assessment, f.safety, limit=3)
 else:
     st.markdown("No diagnostic yet.")
     st.page_link(page("diagnostic"), label="Take the diagnostic", icon=":material/explore:")

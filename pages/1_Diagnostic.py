@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from reunion_core import content as words
 from reunion_core import views
 from reunion_core.content import (
     DIAGNOSTIC_QUESTIONS,
@@ -17,8 +18,9 @@ from ui.frame import frame
 P = "dx."  # every widget key on this page; values persist across pages until saved or discarded
 KEEP = {"persist_state": "session"}
 f = frame("diagnostic")
+given = f.safety.given if f.safety.on else {}  # earlier safety answers stand: shown ticked, with their date
 BLANK = {
-    **{f"{P}safety.{q.key}": False for q in SAFETY_QUESTIONS},
+    **{f"{P}safety.{q.key}": q.key in given for q in SAFETY_QUESTIONS},
     **{f"{P}answer.{q.key}": None for q in DIAGNOSTIC_QUESTIONS},
     **{f"{P}reflection.{q.key}": "" for q in DIAGNOSTIC_QUESTIONS},
     **{f"{P}pause.{x.key}": False for x in PAUSE_SIGNS},
@@ -26,11 +28,19 @@ BLANK = {
 }
 if st.session_state.pop(P + "reset", False):
     state.reset(BLANK)
+for key in given:  # an earlier "yes" starts ticked on every new run
+    st.session_state.setdefault(f"{P}safety.{key}", True)
 
 st.subheader("1. Your safety")
-st.markdown("Tick any that are true, now or in the past. Any tick means: put your safety first.")
+st.markdown(words.SAFETY_INTRO)
+if f.safety.lifted_at:
+    st.caption(words.SAFETY_SINCE_LIFT.format(day=f"{f.safety.lifted_at:%d %b %Y}"))
 for q in SAFETY_QUESTIONS:
     st.checkbox(q.text, key=f"{P}safety.{q.key}", **KEEP)
+    if q.key in f.safety.given:
+        st.caption(words.SAFETY_GIVEN_BEFORE.format(day=f"{f.safety.given[q.key]:%d %b %Y}"))
+if any(q.danger and st.session_state.get(f"{P}safety.{q.key}") for q in SAFETY_QUESTIONS):
+    st.error(words.DANGER_NOW, icon=":material/emergency:")
 
 st.subheader("2. Six honest questions")
 for number, q in enumerate(DIAGNOSTIC_QUESTIONS, start=1):
@@ -83,7 +93,7 @@ if runs:
     st.subheader("Latest verdict")
     st.caption(f"Saved {latest.created_at:%d %b %Y, %H:%M}")
     safety = latest.assessment.verdict is Verdict.SAFETY_FIRST
-    widgets.verdict(latest.assessment, limit=len(SAFETY_QUESTIONS) if safety else None)
+    widgets.verdict(latest.assessment, f.safety, limit=len(SAFETY_QUESTIONS) if safety else None)
     for key, text in latest.answers.reflections.items():
         widgets.user_text(f"Your reflection on: {QUESTION_BY_KEY[key].text}", text)
 

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from reunion_core import content as words
 from reunion_core.content import ALL_SIGNS, MOODS, REACTANCE_STAGES, YOUR_STAGE_BY_KEY, YOUR_STAGES
 from reunion_core.records import CheckIn
 from reunion_core.stages import disagreement, disagrees, reactance_stage, stage_from_signs
@@ -14,54 +15,59 @@ if st.session_state.pop(P + "reset", False):  # after a save: keep slider, stage
     state.reset({P + "note": "", **{f"{P}sign.{s.key}": False for s in ALL_SIGNS}})
 view = state.check_in(f.store)
 latest = view.latest
+openness = stage_key = None  # in safety mode a check-in is about you only
+signs: tuple[str, ...] = ()
 
-st.subheader("Where are they?")
-openness = st.slider(
-    "How open are they to you right now? (0 = not at all, 100 = completely)",
-    0,
-    100,
-    value=latest.openness if latest else 50,
-    key=P + "openness",
-    persist_state="session",
-)
-gut = reactance_stage(openness)
-with st.container(border=True):
-    st.markdown(f"**Stage {gut.number} of 5: {gut.name}**  \n{gut.summary}")
-    st.caption("Signs of this stage: " + "; ".join(s.text.lower() for s in gut.signs) + ".")
-
-st.markdown("**Signs you saw since last time** (tick what actually happened)")
-for stage in REACTANCE_STAGES:
-    st.caption(stage.name)
-    for sign in stage.signs:
-        st.checkbox(sign.text, key=f"{P}sign.{sign.key}", persist_state="session")
-signs = tuple(s.key for stage in REACTANCE_STAGES for s in stage.signs if st.session_state.get(f"{P}sign.{s.key}"))
-evidence = stage_from_signs(signs)
-if evidence is None:
-    st.caption("Tick any signs you saw, and Take Two shows which stage they point to.")
-elif disagrees(gut, evidence):
-    direction = "more open" if disagreement(gut, evidence) > 0 else "less open"
-    st.warning(
-        f"Your slider says **{gut.name}**, but the signs you ticked point to **{evidence.name}**: "
-        f"{abs(disagreement(gut, evidence))} stages apart. Your gut reads them as {direction} than "
-        "what they did. Worth a second look."
+if not f.safety.on:
+    st.subheader("Where are they?")
+    openness = st.slider(
+        "How open are they to you right now? (0 = not at all, 100 = completely)",
+        0,
+        100,
+        value=latest.openness if latest else 50,
+        key=P + "openness",
+        persist_state="session",
     )
-else:
-    st.success(f"The signs point to **{evidence.name}**, close to your sense of it.")
+    gut = reactance_stage(openness)
+    with st.container(border=True):
+        st.markdown(f"**Stage {gut.number} of 5: {gut.name}**  \n{gut.summary}")
+        st.caption("Signs of this stage: " + "; ".join(s.text.lower() for s in gut.signs) + ".")
 
-st.subheader("Where are you?")
-stage_key = st.selectbox(
-    "Your stage",
-    [s.key for s in YOUR_STAGES],
-    index=[s.key for s in YOUR_STAGES].index(latest.your_stage) if latest else 0,
-    format_func=lambda k: f"{YOUR_STAGE_BY_KEY[k].number}. {YOUR_STAGE_BY_KEY[k].name}",
-    key=P + "stage",
-    persist_state="session",
-)
-mine = YOUR_STAGE_BY_KEY[stage_key]
-with st.container(border=True):
-    st.markdown(f"**{mine.name}**: {mine.summary}")
-    st.markdown("\n".join(f"- {p}" for p in mine.prompts))
-    st.caption(f"Ready to move on when: {mine.ready_when}")
+    st.markdown("**Signs you saw since last time** (tick what actually happened)")
+    for stage in REACTANCE_STAGES:
+        st.caption(stage.name)
+        for sign in stage.signs:
+            st.checkbox(sign.text, key=f"{P}sign.{sign.key}", persist_state="session")
+    signs = tuple(s.key for stage in REACTANCE_STAGES for s in stage.signs if st.session_state.get(f"{P}sign.{s.key}"))
+    evidence = stage_from_signs(signs)
+    if evidence is None:
+        st.caption("Tick any signs you saw, and Take Two shows which stage they point to.")
+    elif disagrees(gut, evidence):
+        direction = "more open" if disagreement(gut, evidence) > 0 else "less open"
+        st.warning(
+            f"Your slider says **{gut.name}**, but the signs you ticked point to **{evidence.name}**: "
+            f"{abs(disagreement(gut, evidence))} stages apart. Your gut reads them as {direction} than "
+            "what they did. Worth a second look."
+        )
+    else:
+        st.success(f"The signs point to **{evidence.name}**, close to your sense of it.")
+
+    st.subheader("Where are you?")
+    stage_key = st.selectbox(
+        "Your stage",
+        [s.key for s in YOUR_STAGES],
+        index=[s.key for s in YOUR_STAGES].index(latest.your_stage) if latest else 0,
+        format_func=lambda k: f"{YOUR_STAGE_BY_KEY[k].number}. {YOUR_STAGE_BY_KEY[k].name}",
+        key=P + "stage",
+        persist_state="session",
+    )
+    mine = YOUR_STAGE_BY_KEY[stage_key]
+    with st.container(border=True):
+        st.markdown(f"**{mine.name}**: {mine.summary}")
+        st.markdown("\n".join(f"- {p}" for p in mine.prompts))
+        st.caption(f"Ready to move on when: {mine.ready_when}")
+else:
+    st.caption(words.SAFETY_CHECK_IN)
 mood = widgets.mood("How do you feel today?", P + "mood", value=latest.mood if latest else 3, persist_state="session")
 note = st.text_area(
     "A note for yourself (optional)",
@@ -71,19 +77,16 @@ note = st.text_area(
 )
 
 if st.button("Save check-in", type="primary", key=P + "save"):
-    widgets.act(
-        lambda: f.store.add_checkin(CheckIn(openness, stage_key, mood, signs, note or "")),
-        "Check-in saved. See how things move on the Progress page.",
-        P + "reset",
-    )
+    widgets.act(lambda: f.store.add_checkin(CheckIn(openness, stage_key, mood, signs, note or "")),
+                "Check-in saved. See how things move on the Progress page.", P + "reset")
 widgets.flash()
 
 if view.recent:
     st.subheader("Your last check-ins")
     for c in view.recent:
         with st.container(border=True):
-            st.caption(
-                f"{c.at:%a %d %b %Y, %H:%M} · them: {reactance_stage(c.openness).name} ({c.openness}/100)"
-                f" · you: {YOUR_STAGE_BY_KEY[c.your_stage].name} · mood: {MOODS[c.mood - 1]}"
-            )
+            staged = c.openness is not None and not f.safety.on
+            st.caption(f"{c.at:%a %d %b %Y, %H:%M} · " + (
+                f"them: {reactance_stage(c.openness).name} ({c.openness}/100) · "
+                f"you: {YOUR_STAGE_BY_KEY[c.your_stage].name} · " if staged else "") + f"mood: {MOODS[c.mood - 1]}")
             widgets.user_text("Note", c.note)

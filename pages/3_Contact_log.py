@@ -4,6 +4,7 @@ from datetime import date
 
 import streamlit as st
 
+from reunion_core import content as words
 from reunion_core.content import (
     CHANNEL_BY_KEY,
     CHANNELS,
@@ -12,6 +13,7 @@ from reunion_core.content import (
     MOODS,
     RESPONSE_BY_KEY,
     RESPONSES,
+    SAFETY_RESPONSE_LABELS,
 )
 from reunion_core.records import Contact
 from ui import state, widgets
@@ -32,7 +34,9 @@ else:
     st.metric("Days since the last contact", log.days_since, border=True, help=f"Last contact: {log.last:%d %b %Y}")
 
 st.subheader("Add a contact")
-new = widgets.contact_form(P + "new", BLANK)
+if f.safety.on:
+    st.caption(words.SAFETY_CONTACT_NOTE)
+new = widgets.contact_form(P + "new", BLANK, f.safety.on)
 if st.button("Save contact", type="primary", key=P + "save"):
     widgets.act(lambda: f.store.add_contact(new), "Contact saved.", P + "reset")
 widgets.flash()
@@ -45,10 +49,8 @@ st.caption(f"{log.total} contacts, newest first. Page {log.page + 1} of {log.pag
 
 
 def describe(c: Contact) -> str:
-    return (
-        f"{c.happened_on:%a %d %b %Y} · {INITIATOR_BY_KEY[c.initiator].label} · "
-        f"{CHANNEL_BY_KEY[c.channel].label} · {RESPONSE_BY_KEY[c.response].label}"
-    )
+    response = SAFETY_RESPONSE_LABELS[c.response] if f.safety.on else RESPONSE_BY_KEY[c.response].label
+    return f"{c.happened_on:%a %d %b %Y} · {INITIATOR_BY_KEY[c.initiator].label} · {CHANNEL_BY_KEY[c.channel].label} · {response}"
 
 
 for contact in log.shown:
@@ -67,7 +69,7 @@ chosen = st.selectbox(
 if chosen is not None:
     contact = log.shown[chosen]
     edit = f"{P}edit.{contact.id}"
-    edited = widgets.contact_form(edit, contact)
+    edited = widgets.contact_form(edit, contact, f.safety.on)
     if st.button("Save changes", type="primary", key=P + "save_edit"):
         widgets.act(lambda: f.store.update_contact(edited), "Changes saved.", P + "unchoose")
     if st.session_state.get(P + "deleting") == contact.id:

@@ -1,19 +1,35 @@
-"""Safety & help: confidential help, the warning signs, and how to keep this private."""
+"""Safety & help: confidential help, the warning signs, safety mode, a private safety plan,
+quick exit and discreet mode, and how to keep this private."""
 
 import streamlit as st
 
-from reunion_core.content import PRIVACY_NOTES
-from ui import widgets
+from reunion_core import content as words
+from ui import safety, state, widgets
 from ui.frame import frame, page
 
 f = frame("safety")
+view = state.safety_screen(f.store)
+widgets.flash()
+
 st.subheader("Get help")
 widgets.resources()
 
+st.subheader("Safety mode")
+safety.safety_mode(f)
+
 st.subheader("Warning signs of an abusive relationship")
-st.markdown("If any of these is true, please don't get back together. Reach out for help instead.")
+st.markdown("If any of these is true, please don't get back together. Reach out for help instead. "
+            "These are common warning signs, not a risk assessment.")
 widgets.warning_signs()
 
+st.subheader("A safety plan")
+safety.safety_plan(f, view.plan)
+
+st.subheader("Leaving fast, and browsing safely")
+st.markdown(words.QUICK_EXIT_EXPLAINED)
+st.markdown("\n".join(f"- {tip}" for tip in words.BROWSING_SAFELY))
+safety.discretion(f)
+
 st.subheader("Keeping this private")
-st.markdown("\n".join(f"- {note}" for note in PRIVACY_NOTES))
+st.markdown("\n".join(f"- {note}" for note in words.PRIVACY_NOTES))
 st.page_link(page("data"), label="Your data: export or delete", icon=":material/folder_managed:")

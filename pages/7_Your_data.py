@@ -5,7 +5,7 @@ from datetime import date
 import streamlit as st
 
 from reunion_core import content as words
-from reunion_core import transfer
+from reunion_core import transfer, views
 from reunion_core.content import ENTRY_KINDS
 from reunion_core.errors import ReunionError
 from ui import state, widgets
@@ -38,11 +38,13 @@ st.markdown(words.DATA_IMPORT_HELP)
 upload = st.file_uploader("Take Two export (.json)", type=["json"], key=P + "upload")
 if upload is not None and st.button("Import", key=P + "import", type="primary"):
     try:
-        added = transfer.import_bundle(f.store, transfer.read_export(upload.getvalue()))
+        imported = views.import_export(f.store, upload.getvalue())
     except ReunionError as exc:
         st.error(str(exc))
     else:
-        st.success(words.DATA_IMPORTED.format(**added))
+        st.success(words.DATA_IMPORTED.format(**imported.added))
+        if imported.kept_safety_on:
+            st.warning(words.SAFETY_IMPORT_KEPT, icon=":material/sos:")
 
 st.subheader("Delete one entry")
 kind = st.segmented_control("What", list(ENTRY_KINDS), format_func=lambda k: ENTRY_KINDS[k][0], key=P + "kind",
@@ -54,8 +56,10 @@ entry = st.selectbox(
 )
 if entry is not None:
     st.warning(words.DATA_DELETE_ONE_WARNING)
+    if kind == "diagnostic" and f.safety.on:
+        st.caption(words.SAFETY_DELETE_RUN)
     if st.button("Yes, delete it", key=P + "delete_one"):
-        widgets.act(lambda: f.store.delete(kind, entry), "Deleted, and erased from the file.", P + "reset")
+        widgets.act(lambda: views.delete_entry(f.store, kind, entry), "Deleted, and erased from the file.", P + "reset")
 
 st.subheader("Delete everything")
 st.markdown(words.DATA_ERASE_HELP.format(path=f.store.path))

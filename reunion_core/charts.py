@@ -10,6 +10,7 @@ units, hover text, and an empty state that says what to do to fill it.
 from __future__ import annotations
 
 from .content import (
+    MOODS,
     REACTANCE_STAGES,
     RESPONSES,
     YOUR_STAGE_BY_KEY,
@@ -17,7 +18,15 @@ from .content import (
     ReactanceStage,
     ReconnectionStage,
 )
-from .records import ROLLING_PERIODS, ContactCount, OpennessPoint, StagePoint, Verdict, VerdictPoint
+from .records import (
+    ROLLING_PERIODS,
+    ContactCount,
+    MoodPoint,
+    OpennessPoint,
+    StagePoint,
+    Verdict,
+    VerdictPoint,
+)
 
 Figure = dict
 
@@ -325,6 +334,31 @@ def contacts_per_period(counts: list[ContactCount], bucket: str) -> Figure:
     ]
     layout["legend"] = {**layout["legend"], "y": -0.18}
     return {"data": data, "layout": layout}
+
+
+def mood_timeline(points: list[MoodPoint], bucket: str) -> Figure:
+    """How you have felt, as the mean mood of each period."""
+    title = "Your mood over time"
+    y_title = "Mood (1 = very low, 5 = very good)"
+    if not points:
+        return _empty(title, "Date", y_title, "No check-ins in this range yet.")
+    word = PERIOD_WORDS[bucket]
+    data = [
+        {
+            "type": "scatter",
+            "mode": _mode(len(points)),
+            "name": f"{_period_label(bucket)} mean mood",
+            "x": [p.period.isoformat() for p in points],
+            "y": [round(p.mean, 2) for p in points],
+            "customdata": [p.checkins for p in points],
+            "line": {"color": LINE, "width": 1.5},
+            "hovertemplate": f"{word.capitalize()} of %{{x|%d %b %Y}}<br>Mood %{{y:.1f}} of 5"
+            "<br>%{customdata} check-in(s)<extra></extra>",
+        }
+    ]
+    axis = {"tickmode": "array", "tickvals": list(range(1, len(MOODS) + 1)), "ticktext": list(MOODS),
+            "range": [0.5, len(MOODS) + 0.5], "fixedrange": True}
+    return {"data": data, "layout": _layout(title, "Date", y_title, yaxis=axis, showlegend=False)}
 
 
 def verdict_timeline(points: list[VerdictPoint]) -> Figure:

@@ -68,7 +68,7 @@ class DiagnosticQuestion:
 
 @dataclass(frozen=True)
 class Statement:
-    """A yes/no statement: a pause sign, a red flag or a safety question."""
+    """A yes/no statement: a pause sign or a red flag."""
 
     key: str
     text: str
@@ -402,21 +402,48 @@ RED_FLAGS: tuple[Statement, ...] = (
     Statement("pattern", "This fits a pattern of similar breakups."),
 )
 
-# The seed says "ask yourself questions like:" and the list was lost. These are widely used
-# warning signs of an abusive relationship; any "yes" means do not get back together.
-SAFETY_QUESTIONS: tuple[Statement, ...] = (
-    Statement("afraid", "Are you, or were you, afraid of them?"),
-    Statement("hurt_threatened", "Have they ever hurt you, or threatened to?"),
-    Statement(
-        "controlled",
-        "Did they control your money, phone, friends, or where you went?",
+# The seed says "ask yourself questions like:" and the list was lost. These are common, well-
+# established warning signs of an abusive relationship, in our own words (no published screening
+# instrument is copied). Any "yes" turns Take Two to safety first, and keeps it there.
+
+
+@dataclass(frozen=True)
+class SafetyQuestion:
+    key: str
+    text: str
+    danger: bool = False  # a sign of serious danger: say "call your emergency number" plainly
+
+
+SAFETY_QUESTIONS: tuple[SafetyQuestion, ...] = (
+    SafetyQuestion("afraid", "Are you, or were you, afraid of them?"),
+    SafetyQuestion("hurt_threatened", "Have they ever hurt you, or threatened to?"),
+    SafetyQuestion("choked", "Have they ever choked or strangled you, even once?", danger=True),
+    SafetyQuestion("weapon", "Have they ever threatened you with a weapon?", danger=True),
+    SafetyQuestion("threatened_kill", "Have they ever threatened to kill you?", danger=True),
+    SafetyQuestion("put_downs", "Do they put you down, humiliate you or call you names?"),
+    SafetyQuestion("controlled", "Did they control your money, phone, friends, or where you went?"),
+    SafetyQuestion("isolated", "Did they cut you off from your friends or family?"),
+    SafetyQuestion("sexual_pressure", "Did they pressure or force you into sexual acts?"),
+    SafetyQuestion("monitored", "Did they monitor your messages, location or accounts?"),
+    SafetyQuestion(
+        "following", "Since the breakup, have they followed you, turned up uninvited or watched where you go?"
     ),
-    Statement("sexual_pressure", "Did they pressure or force you into sexual acts?"),
-    Statement("monitored", "Did they monitor your messages, location or accounts?"),
-    Statement(
-        "threatened_harm",
-        "Did they threaten to hurt themselves or others if you left?",
-    ),
+    SafetyQuestion("children_pets", "Have they threatened your children, or your pets?"),
+    SafetyQuestion("threatened_harm", "Did they threaten to hurt themselves or others if you left?"),
+)
+
+SAFETY_INTRO = (
+    "Tick any that are true, now or in the past. These are common warning signs, not a risk "
+    "assessment: one tick is enough to put your safety first."
+)
+SAFETY_GIVEN_BEFORE = "You told Take Two this on {day}."
+SAFETY_SINCE_LIFT = (
+    "On {day} you said you are safe now. Tick any that happened since then; your earlier answers "
+    "are kept."
+)
+DANGER_NOW = (
+    "Some of what you ticked (choking, a weapon, threats to kill) can mean serious danger. If you "
+    "are in danger now, call your emergency number: 911 in the US."
 )
 
 RESOURCES: tuple[Resource, ...] = (
@@ -427,6 +454,14 @@ RESOURCES: tuple[Resource, ...] = (
         phone="800-799-7233",
         text="Text START to 88788",
         details="24/7, free and confidential support by phone (800-799-SAFE), text or online chat.",
+    ),
+    Resource(
+        key="us_988",
+        name="988 Suicide & Crisis Lifeline (US)",
+        region="United States",
+        phone="988",
+        text="Text 988",
+        details="24/7, free and confidential, for any emotional crisis: call or text 988.",
     ),
     Resource(
         key="outside_us",
@@ -628,8 +663,8 @@ SCREENS: MappingProxyType = MappingProxyType({
 })
 
 SAFETY_BANNER = (
-    "Your latest diagnostic showed warning signs of abuse. Reconnection advice is hidden. Help is "
-    "free and confidential: call {phone}, or {text}."
+    "Safety mode is on: you told Take Two about warning signs of abuse, so reconnection advice is "
+    "hidden. Help is free and confidential: call {phone}, or {text}."
 )
 SAFETY_MORE_HELP = "See all the help available"
 GET_HELP = "Get help now"
@@ -650,8 +685,8 @@ EXAMPLE_TRY_HELP = "Fills a separate example file; your own stays empty."
 EXAMPLE_WRITING = "Writing an example journey..."
 
 JOURNEY_HIDDEN = (
-    "The stage guide is hidden because your latest diagnostic showed warning signs of abuse. If "
-    "your situation has changed, take the diagnostic again."
+    "The stage guide is hidden while safety mode is on: you told Take Two about warning signs of "
+    "abuse. Your safety comes first; the help below is free and confidential."
 )
 
 # --- Kinds of entry: one name each, everywhere ------------------------------------------------------
@@ -682,3 +717,109 @@ DATA_ERASE_HELP = (
     "you may want anything back."
 )
 DATA_ERASE_SURE = "I understand that everything I wrote will be gone"
+
+# --- Safety mode -----------------------------------------------------------------------------------
+
+NEXT_STEP_SAFETY_PLAN = (
+    "Your safety comes first. Keep the hotline close, and when you have a quiet, private moment, "
+    "write a safety plan: people to call, safe places, what to take."
+)
+SAFETY_MODE_VERDICT = (
+    "Safety mode is on since {day}: you told Take Two about warning signs of abuse. Whatever later "
+    "answers say, reconnection advice stays hidden until you choose otherwise on Safety & help."
+)
+SAFETY_LIFT_TITLE = "I am safe now and want the reconnection tools back"
+SAFETY_LIFT_EXPLAINED = (
+    "Turning safety mode off brings back what it hides: the stages of reconnecting, their stage and "
+    "the signs, the next steps and tips, and the charts of their side. Your answers about your "
+    "safety are kept, with their dates, and you can turn safety mode back on with one click at any "
+    "time. If someone is pressuring you to do this, please don't: call the hotline instead."
+)
+SAFETY_LIFT_UNDERSTOOD = "I have read this, and I am choosing this for myself"
+SAFETY_LIFT_BUTTON = "Turn the reconnection tools back on"
+SAFETY_LIFT_CONFIRM = "Are you sure? Press again to confirm."
+SAFETY_LIFT_YES = "Yes, I am safe now"
+SAFETY_LIFT_NO = "No, keep safety mode on"
+SAFETY_LIFTED = "Safety mode is off since {day}, at your choice. You can turn it back on at any time."
+SAFETY_RESTORE_BUTTON = "Turn safety mode back on"
+SAFETY_TURN_ON_BUTTON = "Turn safety mode on"
+SAFETY_TURN_ON_HELP = "Hides reconnection advice on every screen, until you choose otherwise here."
+SAFETY_OFF_NOTE = "Safety mode is off. Turn it on if you'd rather Take Two only helped you stay safe."
+SAFETY_DELETE_RUN = (
+    "This run holds answers about your safety. Deleting it does not turn safety mode off: only you "
+    "can, on Safety & help."
+)
+SAFETY_IMPORT_KEPT = (
+    "Safety mode stays on. The file you imported says it was turned off, but only you can turn it "
+    "off, on Safety & help."
+)
+
+SAFETY_CHECK_IN = (
+    "While safety mode is on, a check-in is about you: how you are today, and anything you want "
+    "to remember."
+)
+
+# Contacts in safety mode: a dated record that doesn't rate how open they are.
+SAFETY_CONTACT_NOTE = (
+    "A dated record of contact can matter for your safety later. Write down what happened, in "
+    "your own words; keep it private."
+)
+SAFETY_RESPONSE_LABELS: MappingProxyType = MappingProxyType({
+    "none": "No reply", "brief": "Short", "mixed": "Changeable", "warm": "Friendly",
+    "discouraging": "Pushed me away",
+})
+
+# --- Quick exit and discreet mode ------------------------------------------------------------------
+
+QUICK_EXIT_DEFAULT = "https://www.bbc.co.uk/weather"
+QUICK_EXIT_LABEL = "Quick exit"
+COVER_TITLE = "Notes"
+COVER_TEXT = "This page was closed."
+COVER_CONTINUE = "Continue"
+QUICK_EXIT_EXPLAINED = (
+    "**Quick exit** (top right of every page, or press **Shift** three times) hides this page at "
+    "once and opens a weather page in its place. It does **not** erase your browser history: this "
+    "page can still be found there."
+)
+BROWSING_SAFELY: tuple[str, ...] = (
+    "Use a **private window** (Incognito, InPrivate): it keeps no history once you close it.",
+    "Delete **single entries** from your browser history rather than clearing all of it: an "
+    "empty history can look suspicious to someone who checks.",
+)
+DISCREET_NAME = "Notes"  # the tab title and app name in discreet mode
+DISCREET_SCREENS: MappingProxyType = MappingProxyType({
+    "home": "Home", "diagnostic": "Questions", "check_in": "Daily note", "contact_log": "Log",
+    "progress": "Charts", "journey": "Guide", "safety": "Help", "data": "Files",
+})
+DISCREET_HELP = "Help"
+DISCREET_LABEL = "Discreet mode"
+DISCREET_EXPLAINED = (
+    "Discreet mode gives the tab, the app and the menu plain names (\"Notes\", \"Daily note\", "
+    "\"Log\"), hides the one-line descriptions, and moves the hotline to the Help page, still one "
+    "click away."
+)
+EXIT_TARGET_LABEL = "Quick exit opens"
+EXIT_TARGET_HELP = "A neutral https:// page that shows nothing personal, such as a weather or news page."
+
+# --- A private safety plan --------------------------------------------------------------------------
+
+SAFETY_PLAN_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("people", "People to call", "Who can you call, day or night? Their numbers."),
+    ("code_word", "A code word", "A word that tells a friend you need help, without saying so."),
+    ("safe_places", "Safe places", "Where could you go at short notice: a friend's, family, a shelter?"),
+    ("to_take", "What to take", "Documents, medicines, keys, money, phone charger, things for children or pets."),
+    ("numbers", "Numbers", "Local police, a domestic-violence service, your doctor."),
+)
+SAFETY_PLAN_TITLE = "My safety plan"
+SAFETY_PLAN_INTRO = (
+    "Optional, and only for you: write it when you have a quiet, private moment. It stays on this "
+    "computer, is part of your exports, and can be printed as a plain page."
+)
+
+
+# Every piece of reconnection advice: none of it is shown anywhere while safety mode is on.
+RECONNECTION_ADVICE: tuple[str, ...] = tuple(dict.fromkeys([
+    *(s.next_step for s in YOUR_STAGES), *(p for s in YOUR_STAGES for p in s.prompts),
+    *(s.ready_when for s in YOUR_STAGES), *(s.focus for s in REACTANCE_STAGES), *(t.text for t in TIPS),
+    VERDICT_WORDS["proceed_with_care"][1], REASON_NONE,
+]))

@@ -10,6 +10,7 @@ from .content import (
     NEXT_STEP_FIRST_CHECK_IN,
     NEXT_STEP_PAUSE,
     NEXT_STEP_SAFETY,
+    NEXT_STEP_SAFETY_PLAN,
     REACTANCE_STAGES,
     YOUR_STAGES,
     ReactanceStage,
@@ -60,9 +61,11 @@ def time_in_your_stages(days: list[DaysAt]) -> list[tuple[ReconnectionStage, int
 
 
 def next_step(
-    diagnostic: DiagnosticRun | None, latest: CheckIn | None, your_stage: ReconnectionStage | None
+    safety_on: bool, diagnostic: DiagnosticRun | None, latest: CheckIn | None, your_stage: ReconnectionStage | None
 ) -> tuple[str, str]:
     """One suggested next step, from the safety rules first and then the stage content."""
+    if safety_on:
+        return NEXT_STEP_SAFETY_PLAN, "safety"
     if diagnostic and diagnostic.assessment.verdict is Verdict.SAFETY_FIRST:
         return NEXT_STEP_SAFETY, "safety"
     if diagnostic is None:

@@ -18,6 +18,7 @@ from .content import (
     RED_FLAG_BY_KEY,
     RESPONSE_BY_KEY,
     SAFETY_BY_KEY,
+    SAFETY_PLAN_FIELDS,
     SIGN_BY_KEY,
     VERDICT_WORDS,
     YOUR_STAGE_BY_KEY,
@@ -26,7 +27,8 @@ from .content import (
 from .errors import ValidationError
 
 EARLIEST = date(1900, 1, 1)
-KINDS = ("checkin", "contact", "diagnostic")  # one name for each kind of entry, everywhere
+KINDS = ("checkin", "contact", "diagnostic")
+SAFETY_EVENTS = ("lifted", "on")  # the person turned safety mode off, or on  # one name for each kind of entry, everywhere
 ROLLING_PERIODS = 7  # the openness chart's rolling mean covers this many periods
 
 
@@ -34,8 +36,8 @@ ROLLING_PERIODS = 7  # the openness chart's rolling mean covers this many period
 class CheckIn:
     """One stage check-in: how open they seem, what you saw, where you are, how you feel."""
 
-    openness: int
-    your_stage: str
+    openness: int | None  # None, with your_stage None: a check-in about you only (safety mode)
+    your_stage: str | None
     mood: int  # 1..5, see content.MOODS
     signs: tuple[str, ...] = ()
     note: str = ""
@@ -120,6 +122,31 @@ class DiagnosticRun:
     assessment: Assessment
 
 
+@dataclass(frozen=True)
+class SafetyEvent:
+    """A deliberate choice about safety mode, with its date: kept, exported, never inferred."""
+
+    kind: str  # one of SAFETY_EVENTS
+    at: datetime | None = None  # set by the store when None
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class SafetyPlan:
+    """A private safety plan: each field is free text the person wrote (see content.SAFETY_PLAN_FIELDS)."""
+
+    people: str = ""
+    code_word: str = ""
+    safe_places: str = ""
+    to_take: str = ""
+    numbers: str = ""
+    updated_at: datetime | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(getattr(self, key).strip() for key, _, _ in SAFETY_PLAN_FIELDS)
+
+
 def check_text(value: object, what: str, *, required: bool = False) -> str:
     """Text that can be stored as typed: a string, at most MAX_TEXT characters, valid Unicode."""
     if value is None:
@@ -199,10 +226,11 @@ def valid_moment(value: object, what: str, now: datetime) -> datetime:
 def valid_checkin(checkin: CheckIn, now: datetime) -> CheckIn:
     """The check-in, normalised, or ValidationError naming the first problem."""
     at = valid_moment(checkin.at, "The check-in time", now)
+    about_you_only = checkin.openness is None and checkin.your_stage is None
     return replace(
         checkin,
-        openness=_check_int(checkin.openness, "Openness", 0, 100),
-        your_stage=_check_key(checkin.your_stage, YOUR_STAGE_BY_KEY, "your stage"),
+        openness=None if about_you_only else _check_int(checkin.openness, "Openness", 0, 100),
+        your_stage=None if about_you_only else _check_key(checkin.your_stage, YOUR_STAGE_BY_KEY, "your stage"),
         mood=_check_int(checkin.mood, "Mood", 1, len(MOODS)),
         signs=_check_keys(checkin.signs, SIGN_BY_KEY, "sign"),
         note=check_text(checkin.note, "The note"),
@@ -256,6 +284,28 @@ def valid_answers(answers: DiagnosticAnswers) -> DiagnosticAnswers:
     )
 
 
+def valid_event(event: SafetyEvent, now: datetime) -> SafetyEvent:
+    if event.kind not in SAFETY_EVENTS:
+        raise ValidationError(f"Unknown safety choice: {event.kind!r}.")
+    return replace(event, at=valid_moment(event.at, "The time of a safety choice", now))
+
+
+def valid_plan(plan: SafetyPlan, now: datetime) -> SafetyPlan:
+    fields = {key: check_text(getattr(plan, key), f"{label!r} in the safety plan") for key, label, _ in SAFETY_PLAN_FIELDS}
+    return SafetyPlan(**fields, updated_at=valid_moment(plan.updated_at, "The safety plan's time", now))
+
+
+def valid_exit_url(url: object) -> str:
+    """Where quick exit goes: a plain https:// page elsewhere, never this machine."""
+    url = check_text(url, "The quick exit page").strip()
+    host = url[len("https://"):].split("/")[0].split(":")[0].lower() if url.startswith("https://") else ""
+    if not host or len(url) > 300 or any(c.isspace() or c in "\"'<>`" for c in url) or "@" in host:
+        raise ValidationError("The quick exit page must be a plain https:// address, such as a weather page.")
+    if host in ("localhost", "127.0.0.1", "[::1]") or host.endswith(".localhost"):
+        raise ValidationError("The quick exit page must be somewhere other than this computer.")
+    return url
+
+
 def valid_run(run: DiagnosticRun, now: datetime) -> DiagnosticRun:
     """A run to save: its id, checked answers and a time that is not in the future."""
     if not run.id:
@@ -274,6 +324,13 @@ class OpennessPoint:
     checkins: int
     rolling: float  # mean of the last ROLLING_PERIODS periods with check-ins
     stage: ReactanceStage | None = None  # of the mean; set by the rules, never by the store
+
+
+@dataclass(frozen=True)
+class MoodPoint:
+    period: date
+    mean: float  # 1..5
+    checkins: int
 
 
 @dataclass(frozen=True)
@@ -362,3 +419,11 @@ def run_columns(run: DiagnosticRun) -> tuple[str, str, str]:
 def run_from_columns(id_: str, created_at: datetime, answers: str, verdict: str, reasons: str) -> DiagnosticRun:
     assessment = Assessment(Verdict(verdict), reasons_from_json(json.loads(reasons)))
     return DiagnosticRun(id_, created_at, answers_from_json(json.loads(answers)), assessment)
+
+
+def event_json(e: SafetyEvent) -> dict:
+    return {"id": e.id, "at": e.at.isoformat(), "kind": e.kind}
+
+
+def plan_json(p: SafetyPlan) -> dict:
+    return {**{key: getattr(p, key) for key, _, _ in SAFETY_PLAN_FIELDS}, "updated_at": p.updated_at.isoformat()}

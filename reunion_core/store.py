@@ -22,7 +22,10 @@ from .records import (
     ContactCount,
     DaysAt,
     DiagnosticRun,
+    MoodPoint,
     OpennessPoint,
+    SafetyEvent,
+    SafetyPlan,
     StagePoint,
     Verdict,
     VerdictPoint,
@@ -30,6 +33,8 @@ from .records import (
     run_from_columns,
     valid_checkin,
     valid_contact,
+    valid_event,
+    valid_plan,
     valid_run,
 )
 
@@ -48,6 +53,15 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         " feeling INTEGER NOT NULL CHECK (feeling BETWEEN 1 AND 5), note VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL)",
         "CREATE TABLE diagnostics (id VARCHAR PRIMARY KEY, created_at TIMESTAMP NOT NULL, answers VARCHAR NOT NULL,"
         " verdict VARCHAR NOT NULL, reasons VARCHAR NOT NULL)",
+    )),
+    ("m002_safety", (
+        # A check-in about you only (safety mode) leaves their openness and your stage empty.
+        "ALTER TABLE checkins ALTER COLUMN openness DROP NOT NULL",
+        "ALTER TABLE checkins ALTER COLUMN your_stage DROP NOT NULL",
+        "CREATE TABLE safety_events (id VARCHAR PRIMARY KEY, chosen_at TIMESTAMP NOT NULL, kind VARCHAR NOT NULL)",
+        "CREATE TABLE safety_plan (id VARCHAR PRIMARY KEY, people VARCHAR NOT NULL, code_word VARCHAR NOT NULL,"
+        " safe_places VARCHAR NOT NULL, to_take VARCHAR NOT NULL, numbers VARCHAR NOT NULL, updated_at TIMESTAMP NOT NULL)",
+        "CREATE TABLE settings (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
     )),
 )
 
@@ -171,11 +185,11 @@ class Store:
         now = _now()
         return self._add("checkins", [_with_id(valid_checkin(c, now)) for c in checkins], _checkin_row)
 
-    def checkins(self, limit: int | None = None) -> list[CheckIn]:
-        """Check-ins, newest first (a limit of None: all of them)."""
+    def checkins(self, limit: int | None = None, staged: bool = False) -> list[CheckIn]:
+        """Check-ins, newest first (a limit of None: all); `staged`: only those with both stages."""
         rows = self._rows(
             "SELECT id, checked_in_at, openness, signs, your_stage, mood, note FROM checkins "
-            "ORDER BY checked_in_at DESC, id LIMIT ?", [limit]
+            "WHERE openness IS NOT NULL OR NOT ? ORDER BY checked_in_at DESC, id LIMIT ?", [staged, limit]
         )
         return [_checkin(r) for r in rows]
 
@@ -235,6 +249,35 @@ class Store:
         )
         return [_run(r) for r in rows]
 
+    # --- safety: the person's choices, their plan, their settings ---------------------------------
+
+    def add_safety_event(self, event: SafetyEvent) -> SafetyEvent:
+        """Record a deliberate choice to turn safety mode off or on."""
+        return self._add("safety_events", [_with_id(valid_event(event, _now()))], _event_row)[0]
+
+    def safety_events(self) -> list[SafetyEvent]:
+        """Every choice about safety mode, oldest first."""
+        return [SafetyEvent(kind, at, id_) for id_, at, kind in
+                self._rows("SELECT id, chosen_at, kind FROM safety_events ORDER BY chosen_at, id")]
+
+    def safety_plan(self) -> SafetyPlan | None:
+        rows = self._rows("SELECT people, code_word, safe_places, to_take, numbers, updated_at FROM safety_plan")
+        return SafetyPlan(*rows[0]) if rows else None
+
+    def save_safety_plan(self, plan: SafetyPlan) -> SafetyPlan:
+        plan = valid_plan(plan, _now())
+        with self._write() as cur:
+            cur.execute("DELETE FROM safety_plan")
+            _insert(cur, "safety_plan", [_plan_row(plan)])
+        return plan
+
+    def settings(self) -> dict[str, str]:
+        return dict(self._rows("SELECT key, value FROM settings"))
+
+    def save_setting(self, key: str, value: str) -> None:
+        with self._write() as cur:
+            cur.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", [key, value])
+
     # --- deleting -------------------------------------------------------------------------------
 
     def delete(self, kind: str, entry_id: str) -> None:
@@ -255,14 +298,20 @@ class Store:
     # --- the whole file: merge, copy, compact, erase ---------------------------------------------
 
     def import_records(
-        self, checkins: Sequence[CheckIn], contacts: Sequence[Contact], runs: Sequence[DiagnosticRun]
+        self, checkins: Sequence[CheckIn], contacts: Sequence[Contact], runs: Sequence[DiagnosticRun],
+        events: Sequence[SafetyEvent] = (), plan: SafetyPlan | None = None,
     ) -> dict[str, int]:
-        """Add records that carry their own ids, skipping ids already here; all or nothing."""
+        """Add records that carry their own ids, skipping ids already here; all or nothing.
+
+        An imported safety plan is kept only where there is none yet: it never overwrites one.
+        """
         now = _now()
         rows = {
             "checkins": [_checkin_row(valid_checkin(c, now)) for c in checkins],
             "contacts": [_contact_row(valid_contact(c, now)) for c in contacts],
             "diagnostics": [_run_row(valid_run(r, now)) for r in runs],
+            "safety_events": [_event_row(valid_event(e, now)) for e in events],
+            "safety_plan": [_plan_row(valid_plan(plan, now))] if plan and not plan.is_empty else [],
         }
         if any(not row[0] for table in rows.values() for row in table):
             raise ValidationError("Every imported entry needs its id.")
@@ -345,7 +394,7 @@ class Store:
         rows = self._rows(
             "WITH b AS ("
             " SELECT date_trunc(?, checked_in_at)::DATE AS period, avg(openness) AS mean, count(*) AS n"
-            " FROM checkins WHERE checked_in_at >= ? AND checked_in_at < ? GROUP BY ALL)"
+            " FROM checkins WHERE openness IS NOT NULL AND checked_in_at >= ? AND checked_in_at < ? GROUP BY ALL)"
             " SELECT period, mean, n, avg(mean) OVER (ORDER BY period"
             f" ROWS BETWEEN {ROLLING_PERIODS - 1} PRECEDING AND CURRENT ROW)"
             " FROM b ORDER BY period",
@@ -357,10 +406,19 @@ class Store:
         """Per period: your last stage and their mean openness."""
         rows = self._rows(
             "SELECT date_trunc(?, checked_in_at)::DATE AS period, arg_max(your_stage, checked_in_at), avg(openness)"
-            " FROM checkins WHERE checked_in_at >= ? AND checked_in_at < ? GROUP BY ALL ORDER BY period",
+            " FROM checkins WHERE openness IS NOT NULL AND checked_in_at >= ? AND checked_in_at < ? GROUP BY ALL ORDER BY period",
             [_bucket(bucket), start, end],
         )
         return [StagePoint(p, s, float(o)) for p, s, o in rows]
+
+    def mood_series(self, start: date, end: date, bucket: str) -> list[MoodPoint]:
+        """Mean mood (1-5) per period in [start, end), from every check-in."""
+        rows = self._rows(
+            "SELECT date_trunc(?, checked_in_at)::DATE AS period, avg(mood), count(*) FROM checkins"
+            " WHERE checked_in_at >= ? AND checked_in_at < ? GROUP BY ALL ORDER BY period",
+            [_bucket(bucket), start, end],
+        )
+        return [MoodPoint(p, float(m), int(n)) for p, m, n in rows]
 
     def days_at(self, column: str, start: date, end: date) -> list[DaysAt]:
         """Days spent at each openness score or each of your stages in [start, end).
@@ -399,6 +457,8 @@ _COLUMNS = {
     "checkins": ("VARCHAR", "TIMESTAMP", "INTEGER", "VARCHAR[]", "VARCHAR", "INTEGER", "VARCHAR"),
     "contacts": ("VARCHAR", "DATE", "VARCHAR", "VARCHAR", "VARCHAR", "INTEGER", "VARCHAR", "TIMESTAMP"),
     "diagnostics": ("VARCHAR", "TIMESTAMP", "VARCHAR", "VARCHAR", "VARCHAR"),
+    "safety_events": ("VARCHAR", "TIMESTAMP", "VARCHAR"),
+    "safety_plan": ("VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "TIMESTAMP"),
 }
 _INSERT = {
     (table, skip): ("INSERT OR IGNORE INTO " if skip else "INSERT INTO ") + table + " SELECT "
@@ -417,7 +477,7 @@ def _insert(cur: duckdb.DuckDBPyConnection, table: str, rows: list[list], skip_k
 _DAYS_AT = {
     column: "WITH d AS (SELECT checked_in_at::DATE AS day, arg_max("
     + column
-    + ", checked_in_at) AS v FROM checkins WHERE checked_in_at >= ? AND checked_in_at < ? GROUP BY ALL),"
+    + ", checked_in_at) AS v FROM checkins WHERE openness IS NOT NULL AND checked_in_at >= ? AND checked_in_at < ? GROUP BY ALL),"
     " s AS (SELECT v, coalesce(lead(day) OVER (ORDER BY day), ?::DATE) - day AS days FROM d)"
     " SELECT v, sum(days)::BIGINT FROM s GROUP BY v ORDER BY v"
     for column in ("openness", "your_stage")
@@ -472,3 +532,11 @@ def _run_row(run: DiagnosticRun) -> list:
 
 def _run(row) -> DiagnosticRun:
     return run_from_columns(*row)
+
+
+def _event_row(e: SafetyEvent) -> list:
+    return [e.id, e.at, e.kind]
+
+
+def _plan_row(p: SafetyPlan) -> list:
+    return ["plan", p.people, p.code_word, p.safe_places, p.to_take, p.numbers, p.updated_at]

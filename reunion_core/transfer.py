@@ -14,21 +14,26 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from .assessment import assess
+from .content import SAFETY_PLAN_FIELDS
 from .errors import ImportRefused, ReunionError
 from .records import (
     CheckIn,
     Contact,
     DiagnosticAnswers,
     DiagnosticRun,
+    SafetyEvent,
+    SafetyPlan,
     checkin_json,
     contact_json,
+    event_json,
+    plan_json,
     run_json,
     valid_answers,
 )
 from .store import Store
 
 FORMAT = "take-two-export"
-VERSION = 1
+VERSION = 2  # 2 added safety_events and safety_plan; a version 1 file has neither
 MAX_BYTES = 200 * 1024 * 1024
 
 
@@ -39,6 +44,8 @@ class Bundle:
     checkins: list[CheckIn]
     contacts: list[Contact]
     diagnostics: list[DiagnosticRun]
+    safety_events: list[SafetyEvent]
+    safety_plan: SafetyPlan | None
 
 
 # --- export ------------------------------------------------------------------------------------
@@ -56,6 +63,8 @@ def export_dict(store: Store) -> dict:
         "diagnostics": [
             run_json(r) for r in sorted(store.diagnostic_runs(), key=lambda r: (r.created_at, r.id))
         ],
+        "safety_events": [event_json(e) for e in store.safety_events()],
+        "safety_plan": plan_json(plan) if (plan := store.safety_plan()) else None,
     }
 
 
@@ -68,7 +77,8 @@ def export_csv_zip(store: Store) -> bytes:
     data = export_dict(store)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for kind in ("checkins", "contacts", "diagnostics"):
+        data["safety_plan"] = [data["safety_plan"]] if data["safety_plan"] else []
+        for kind in _COLUMNS:
             rows = data[kind]
             text = io.StringIO()
             columns = _COLUMNS[kind]
@@ -87,6 +97,8 @@ _COLUMNS = {
     "contacts": ["id", "happened_on", "initiator", "channel", "response", "feeling", "note", "created_at"],
     "diagnostics": ["id", "created_at", "answers", "reflections", "pause_signs", "red_flags", "safety",
                     "verdict", "reasons"],
+    "safety_events": ["id", "at", "kind"],
+    "safety_plan": [key for key, _, _ in SAFETY_PLAN_FIELDS] + ["updated_at"],
 }
 
 
@@ -121,6 +133,8 @@ def read_export(data: bytes | str) -> Bundle:
             checkins=[_checkin(x) for x in _list(doc, "checkins")],
             contacts=[_contact(x) for x in _list(doc, "contacts")],
             diagnostics=[_run(x) for x in _list(doc, "diagnostics")],
+            safety_events=[_event(x) for x in (_list(doc, "safety_events") if version >= 2 else [])],
+            safety_plan=_plan(doc["safety_plan"]) if version >= 2 and doc["safety_plan"] is not None else None,
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ImportRefused(f"That export is damaged ({_describe(exc)}); nothing was imported.") from None
@@ -131,7 +145,8 @@ def read_export(data: bytes | str) -> Bundle:
 def import_bundle(store: Store, bundle: Bundle) -> dict[str, int]:
     """Merge an export into the store, skipping entries it already has; all or nothing."""
     try:
-        return store.import_records(bundle.checkins, bundle.contacts, bundle.diagnostics)
+        return store.import_records(bundle.checkins, bundle.contacts, bundle.diagnostics,
+                                    bundle.safety_events, bundle.safety_plan)
     except ImportRefused:
         raise
     except ReunionError as exc:
@@ -174,8 +189,10 @@ def _mapping(x: dict, key: str) -> dict[str, str]:
 
 
 def _checkin(x: dict) -> CheckIn:
+    about_you_only = x["openness"] is None and x["your_stage"] is None
     return CheckIn(
-        openness=_int(x, "openness"), your_stage=_text(x, "your_stage"), mood=_int(x, "mood"),
+        openness=None if about_you_only else _int(x, "openness"),
+        your_stage=None if about_you_only else _text(x, "your_stage"), mood=_int(x, "mood"),
         signs=_strings(x, "signs"), note=_text(x, "note"), at=datetime.fromisoformat(_text(x, "at")),
         id=_text(x, "id"),
     )
@@ -196,6 +213,17 @@ def _run(x: dict) -> DiagnosticRun:
         pause_signs=_strings(x, "pause_signs"), red_flags=_strings(x, "red_flags"), safety=_strings(x, "safety"),
     ))
     return DiagnosticRun(_text(x, "id"), datetime.fromisoformat(_text(x, "created_at")), answers, assess(answers))
+
+
+def _event(x: dict) -> SafetyEvent:
+    return SafetyEvent(_text(x, "kind"), datetime.fromisoformat(_text(x, "at")), _text(x, "id"))
+
+
+def _plan(x: dict) -> SafetyPlan:
+    if not isinstance(x, dict):
+        raise TypeError("safety_plan is not a plan")
+    fields = {key: _text(x, key) for key, _, _ in SAFETY_PLAN_FIELDS}
+    return SafetyPlan(**fields, updated_at=datetime.fromisoformat(_text(x, "updated_at")))
 
 
 def _describe(exc: Exception) -> str:

@@ -3,16 +3,22 @@ applied, and the writes that need a rule first. Pages call these; nothing here d
 
 from __future__ import annotations
 
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from . import charts
+from . import charts, transfer
 from .assessment import assess
 from .content import (
     ENTRY_KINDS,
     INITIATOR_BY_KEY,
+    MOODS,
+    QUICK_EXIT_DEFAULT,
+    RESOURCES,
     RESPONSE_BY_KEY,
+    SAFETY_PLAN_FIELDS,
+    SAFETY_PLAN_TITLE,
     YOUR_STAGE_BY_KEY,
     ReactanceStage,
     ReconnectionStage,
@@ -32,13 +38,17 @@ from .records import (
     ContactCount,
     DiagnosticAnswers,
     DiagnosticRun,
+    MoodPoint,
     OpennessPoint,
+    SafetyEvent,
+    SafetyPlan,
     StagePoint,
-    Verdict,
     VerdictPoint,
     valid_answers,
+    valid_exit_url,
     valid_moment,
 )
+from .safety import SafetyState, safety_state
 from .stages import reactance_stage, stage_from_signs
 from .store import Store
 
@@ -50,6 +60,7 @@ class Home:
     """Home at a glance: where am I, where are they, what next."""
 
     counts: dict[str, int]
+    safety: SafetyState
     latest: CheckIn | None
     your_stage: ReconnectionStage | None
     their_gut: ReactanceStage | None
@@ -68,16 +79,19 @@ class Home:
 def home(store: Store, today: date) -> Home:
     """The home screen's answers, read with a handful of small queries."""
     latest = _first(store.checkins(limit=1))
+    staged = _latest_staged(store)
     diagnostic = _first(store.diagnostic_runs(limit=1))
     last_contact = store.last_contact_day()
-    your_stage = YOUR_STAGE_BY_KEY.get(latest.your_stage) if latest else None
-    step, page = next_step(diagnostic, latest, your_stage)
+    state = safety(store)
+    your_stage = YOUR_STAGE_BY_KEY.get(staged.your_stage) if staged else None
+    step, page = next_step(state.on, diagnostic, staged, your_stage)
     return Home(
         counts=store.counts(),
+        safety=state,
         latest=latest,
         your_stage=your_stage,
-        their_gut=reactance_stage(latest.openness) if latest else None,
-        their_evidence=stage_from_signs(latest.signs) if latest else None,
+        their_gut=reactance_stage(staged.openness) if staged else None,
+        their_evidence=stage_from_signs(staged.signs) if staged else None,
         diagnostic=diagnostic,
         last_contact=last_contact,
         days_since_contact=(today - last_contact).days if last_contact else None,
@@ -106,13 +120,12 @@ def record_diagnostic(store: Store, answers: DiagnosticAnswers, at: datetime | N
 
 @dataclass(frozen=True)
 class CheckInScreen:
-    latest: CheckIn | None  # the form starts from it
+    latest: CheckIn | None  # the form starts from the latest one that says where both of you are
     recent: list[CheckIn]  # newest first
 
 
 def check_in(store: Store, shown: int = 5) -> CheckInScreen:
-    recent = store.checkins(limit=shown)
-    return CheckInScreen(_first(recent), recent)
+    return CheckInScreen(_latest_staged(store), store.checkins(limit=shown))
 
 
 # --- Contact log ---------------------------------------------------------------------------------
@@ -167,20 +180,29 @@ class Progress:
     your_days: list[tuple[ReconnectionStage, int]]
     contacts: list[ContactCount]
     verdicts: list[VerdictPoint]
+    moods: list[MoodPoint]
+    safety_on: bool = False  # their side and the journey map are not drawn
 
     @property
     def is_empty(self) -> bool:
-        return not (self.openness or self.contacts or self.verdicts)
+        return not (self.openness or self.contacts or self.verdicts or self.moods)
 
     @property
     def charts(self) -> tuple[Chart, ...]:
         """The seven charts, in the order the screen shows them, each with its alternative text."""
+        if self.safety_on:  # how you are, and a dated record of contact: nothing about winning them back
+            return (
+                Chart(charts.mood_timeline(self.moods, self.bucket), "Your mood over time"),
+                Chart(charts.contacts_per_period(self.contacts, self.contact_bucket), "Contacts per period"),
+                Chart(charts.verdict_timeline(self.verdicts), "Diagnostic verdicts over time"),
+            )
         return (
             Chart(charts.openness_timeline(self.openness, self.bucket), "Their openness over time, with stage bands"),
             Chart(charts.your_stage_timeline(self.stages, self.bucket), "Your stage over time"),
             Chart(charts.journey_map(self.journey, self.journey_bucket), "Your stage against their openness"),
             Chart(charts.time_in_stages(self.their_days, "their"), "Days in each of their stages"),
             Chart(charts.time_in_stages(self.your_days, "your"), "Days in each of your stages"),
+            Chart(charts.mood_timeline(self.moods, self.bucket), "Your mood over time"),
             Chart(charts.contacts_per_period(self.contacts, self.contact_bucket), "Contacts per period"),
             Chart(charts.verdict_timeline(self.verdicts), "Diagnostic verdicts over time"),
         )
@@ -201,10 +223,11 @@ def progress(store: Store, choice: str, picked: tuple[date, ...] | None, today: 
     span = store.span()
     first = span[0] if span else today
     start, end = progress_range(first, choice, picked, today)
-    return progress_between(store, start, end, first)
+    return progress_between(store, start, end, first, safety(store).on)
 
 
-def progress_between(store: Store, start: date, end: date, first: date | None = None) -> Progress:
+def progress_between(store: Store, start: date, end: date, first: date | None = None,
+                     safety_on: bool = False) -> Progress:
     """Every series the progress charts need for the days from `start` to `end`, inclusive."""
     start, end = min(start, end), max(start, end)
     stop = end + timedelta(days=1)
@@ -221,6 +244,8 @@ def progress_between(store: Store, start: date, end: date, first: date | None = 
         your_days=time_in_your_stages(store.days_at("your_stage", start, stop)),
         contacts=store.contact_counts(start, stop, contact_bucket),
         verdicts=store.verdict_history(start, stop),
+        moods=store.mood_series(start, stop, bucket),
+        safety_on=safety_on,
     )
 
 
@@ -234,7 +259,7 @@ class Journey:
 
 
 def journey(store: Store) -> Journey:
-    latest = _first(store.checkins(limit=1))
+    latest = _latest_staged(store)
     if latest is None:
         return Journey(None, None)
     return Journey(YOUR_STAGE_BY_KEY[latest.your_stage], reactance_stage(latest.openness))
@@ -248,8 +273,8 @@ DELETABLE = 50  # the newest entries of a kind offered for deletion
 def deletable(store: Store, kind: str) -> dict[str, str]:
     """The newest entries of one kind, id -> how the person recognises it."""
     if kind == "checkin":
-        return {c.id: f"{c.at:%d %b %Y %H:%M} · {YOUR_STAGE_BY_KEY[c.your_stage].name} · openness {c.openness}"
-                for c in store.checkins(DELETABLE)}
+        return {c.id: f"{c.at:%d %b %Y %H:%M} · " + (f"{YOUR_STAGE_BY_KEY[c.your_stage].name} · openness {c.openness}"
+                if c.your_stage else f"mood: {MOODS[c.mood - 1].lower()}") for c in store.checkins(DELETABLE)}
     if kind == "diagnostic":
         return {r.id: f"{r.created_at:%d %b %Y %H:%M} · {r.assessment.verdict.label}"
                 for r in store.diagnostic_runs(DELETABLE)}
@@ -259,12 +284,91 @@ def deletable(store: Store, kind: str) -> dict[str, str]:
     raise KeyError(f"unknown kind {kind!r}; one of {', '.join(ENTRY_KINDS)}")
 
 
-# --- Every screen ----------------------------------------------------------------------------------
+# --- Every screen: safety mode and the person's settings ----------------------------------------
 
 
-def latest_verdict_is_safety_first(store: Store) -> bool:
-    run = _first(store.diagnostic_runs(limit=1))
-    return run is not None and run.assessment.verdict is Verdict.SAFETY_FIRST
+def safety(store: Store) -> SafetyState:
+    """Safety mode, from every run and every choice about it (the frame reads it once)."""
+    return safety_state(store.diagnostic_runs(), store.safety_events())
+
+
+def choose_safety(store: Store, kind: str) -> SafetyEvent:
+    """Record the person's own choice to turn safety mode off ("lifted") or on ("on")."""
+    return store.add_safety_event(SafetyEvent(kind, id=f"{time.time_ns():020d}-{uuid.uuid4().hex[:6]}"))
+
+
+@dataclass(frozen=True)
+class Preferences:
+    discreet: bool = False
+    exit_url: str = QUICK_EXIT_DEFAULT
+
+
+def preferences(store: Store) -> Preferences:
+    saved = store.settings()
+    return Preferences(saved.get("discreet") == "on", saved.get("exit_url") or QUICK_EXIT_DEFAULT)
+
+
+def save_preferences(store: Store, discreet: bool, exit_url: str) -> Preferences:
+    url = valid_exit_url(exit_url)
+    store.save_setting("discreet", "on" if discreet else "off")
+    store.save_setting("exit_url", url)
+    return Preferences(discreet, url)
+
+
+@dataclass(frozen=True)
+class SafetyScreen:
+    state: SafetyState
+    plan: SafetyPlan | None
+
+
+def safety_screen(store: Store) -> SafetyScreen:
+    return SafetyScreen(safety(store), store.safety_plan())
+
+
+def save_safety_plan(store: Store, plan: SafetyPlan) -> SafetyPlan:
+    return store.save_safety_plan(plan)
+
+
+def safety_plan_text(plan: SafetyPlan) -> str:
+    """The plan as a plain page to print: our headings, the person's words as they wrote them."""
+    parts = [SAFETY_PLAN_TITLE, ""]
+    for key, label, _ in SAFETY_PLAN_FIELDS:
+        parts += [label, "-" * len(label), getattr(plan, key).strip() or "(empty)", ""]
+    parts += [f"{r.name}: {r.phone}" + (f" ({r.text})" if r.text else "") for r in RESOURCES]
+    return "\n".join(parts) + "\n"
+
+
+# --- Deleting and importing: never a silent way out of safety mode --------------------------------
+
+
+def delete_entry(store: Store, kind: str, entry_id: str) -> None:
+    """Delete one entry. A run that holds safety answers leaves safety mode on: only a choice lifts it."""
+    if kind == "diagnostic":
+        run = next((r for r in store.diagnostic_runs() if r.id == entry_id), None)
+        if run is not None and run.answers.safety and safety(store).on:
+            choose_safety(store, "on")
+    store.delete(kind, entry_id)
+
+
+@dataclass(frozen=True)
+class Imported:
+    added: dict[str, int]
+    kept_safety_on: bool  # the file said safety mode was off; it stays on here
+
+
+def import_export(store: Store, data: bytes) -> Imported:
+    """Merge an export in. Its runs are assessed again; it can't turn safety mode off."""
+    was_on = safety(store).on
+    added = transfer.import_bundle(store, transfer.read_export(data))
+    kept = was_on and not safety(store).on
+    if kept:
+        choose_safety(store, "on")
+    return Imported(added, kept)
+
+
+def _latest_staged(store: Store) -> CheckIn | None:
+    """The latest check-in that says where both of you are (not one about you only)."""
+    return _first(store.checkins(limit=1, staged=True))
 
 
 def _first(items: list):

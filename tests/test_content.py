@@ -45,7 +45,7 @@ def test_pause_signs_red_flags_and_safety_questions_are_complete():
     assert {f.key for f in c.RED_FLAGS} == {
         "unfaithful", "contempt", "boundaries_broken", "past_kept_alive", "pattern",
     }
-    assert len(c.SAFETY_QUESTIONS) == 6
+    assert len(c.SAFETY_QUESTIONS) == 13  # the six of old, widened to well-established warning signs (issue 10)
 
 
 def test_the_hotline_is_the_seeds_number_with_text_line():

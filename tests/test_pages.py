@@ -140,10 +140,11 @@ def test_a_safety_yes_shows_the_hotline_and_hides_reconnection_advice(db_path):
     assert "Proceed with care" not in body and "Not yet" not in body
     at.switch_page("app.py").run()
     body = texts(at)
-    assert "Reconnection advice is hidden" in body
+    assert "reconnection advice is hidden" in body
     assert "call 800-799-7233, or text START to 88788" in body
-    assert not [link for link in at.get("page_link") if link.proto.label == "Go there"]
-    assert "What next" not in [h.value for h in at.subheader]
+    [go] = [link for link in at.get("page_link") if link.proto.label == "Go there"]
+    assert "Safety" in go.proto.page  # the next step is about safety, never about them
+    assert "safety plan" in body and not [m for m in at.metric if m.label == "Them"]
     at.switch_page("pages/5_Your_journey.py").run()
     assert "stage guide is hidden" in texts(at)
     assert "Bubble space" not in texts(at)
@@ -292,7 +293,7 @@ def test_progress_draws_every_chart_with_titles_and_axis_titles(ten_years, monke
     monkeypatch.setenv("REUNION_DB_PATH", str(ten_years))
     at = open_page("pages/4_Progress.py")
     specs = chart_specs(at)
-    assert len(specs) == 7
+    assert len(specs) == 8  # with the mood chart
     for spec in specs:
         layout = spec["layout"]
         assert layout["title"]["text"]
@@ -305,7 +306,7 @@ def test_progress_draws_every_chart_with_titles_and_axis_titles(ten_years, monke
 def test_progress_on_an_empty_file_shows_empty_states():
     at = open_page("pages/4_Progress.py")
     specs = chart_specs(at)
-    assert len(specs) == 7
+    assert len(specs) == 8
     assert all(spec["layout"]["annotations"][0]["text"].startswith("No ") for spec in specs)
     assert "Nothing saved in this range yet" in texts(at)
 

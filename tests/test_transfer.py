@@ -93,7 +93,7 @@ def test_the_export_holds_every_field(store):
     store.add_contact(Contact(date(2026, 1, 3), "them", "call", "warm", 4, "called"))
     record_diagnostic(store, DiagnosticAnswers(answers={"they_want": "no"}, reflections={"why_back": "why"}))
     doc = export_dict(store)
-    assert doc["format"] == "take-two-export" and doc["version"] == 1
+    assert doc["format"] == "take-two-export" and doc["version"] == 2
     [c] = doc["checkins"]
     assert set(c) == {"id", "at", "openness", "signs", "your_stage", "mood", "note"}
     assert (c["at"], c["signs"], c["note"]) == ("2026-01-02T21:00:00", ["hot_cold"], "a note")
@@ -119,7 +119,7 @@ def test_importing_the_same_export_twice_adds_nothing_the_second_time(store, tmp
 def test_the_csv_zip_has_one_file_per_kind_with_every_row(store):
     store.add_checkin(CheckIn(42, "dip_a_toe", 3, note='comma, "quote"\nnewline'))
     with zipfile.ZipFile(io.BytesIO(export_csv_zip(store))) as archive:
-        assert sorted(archive.namelist()) == ["checkins.csv", "contacts.csv", "diagnostics.csv"]
+        assert sorted(archive.namelist()) == ["checkins.csv", "contacts.csv", "diagnostics.csv", "safety_events.csv", "safety_plan.csv"]
         text = archive.read("checkins.csv").decode()
     import csv
 
@@ -137,7 +137,7 @@ VALID = {"format": "take-two-export", "version": 1, "checkins": [], "contacts": 
         (b"hello, diary", "not JSON"),
         (json.dumps({"some": "other app"}).encode(), "not a Take Two export"),
         (json.dumps([1, 2, 3]).encode(), "not a Take Two export"),
-        (json.dumps({**VALID, "version": 2}).encode(), "newer version of Take Two"),
+        (json.dumps({**VALID, "version": 3}).encode(), "newer version of Take Two"),
         (json.dumps({**VALID, "version": "one"}).encode(), "damaged"),
         (json.dumps({**VALID, "checkins": "lots"}).encode(), "damaged"),
         (json.dumps({**VALID, "checkins": [{"id": "x"}]}).encode(), "damaged"),

@@ -1,4 +1,5 @@
-"""The shared frame every screen draws first: page config, navigation, help, where data lives."""
+"""The shared frame every screen draws first: quick exit, page config, navigation, help, where
+data lives, and safety mode, read once for the page."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ from dataclasses import dataclass
 import streamlit as st
 
 from reunion_core import content as words
-from reunion_core.content import EMERGENCY_RESOURCE, SCREENS
+from reunion_core.content import DISCREET_NAME, DISCREET_SCREENS, EMERGENCY_RESOURCE, SCREENS
 from reunion_core.errors import ReunionError, StoreLocked, StoreUnreadable
+from reunion_core.safety import SafetyState
 from reunion_core.store import Store
+from reunion_core.views import Preferences
 from ui import state
+from ui.quick_exit import quick_exit
 
 # Each screen's file and icon, in navigation order; its words are in content.SCREENS.
 PAGES = {
@@ -34,30 +38,49 @@ def page(screen: str) -> str:
 @dataclass(frozen=True)
 class Frame:
     store: Store
-    safety_first: bool  # the latest diagnostic found warning signs of abuse
+    safety: SafetyState  # decided once, from everything stored; pages never re-derive it
+    prefs: Preferences
+
+    @property
+    def safety_first(self) -> bool:
+        return self.safety.on
 
 
 def frame(screen: str) -> Frame:
     """Draw the chrome every screen shares and return the open store; stop on a store error."""
+    try:
+        store, problem = state.active_store(), None
+    except ReunionError as exc:
+        store, problem = None, exc
+    prefs = state.preferences(store) if store else Preferences()
     here = SCREENS[screen]
-    page_title = here.title if screen == "home" else f"{here.title} · {SCREENS['home'].title}"
+    title = DISCREET_SCREENS[screen] if prefs.discreet else here.title
+    app_name = DISCREET_NAME if prefs.discreet else SCREENS["home"].title
     # No page icon: a ":material/...:" one makes the browser fetch an SVG from Google's font
     # host (caught by the e2e privacy test), and an emoji one costs ~75 ms of the first page
     # load (Streamlit's emoji check; measured for make bench's cold start). The default is local.
-    st.set_page_config(page_title=page_title, layout="centered")
+    st.set_page_config(page_title=app_name if prefs.discreet or screen == "home" else f"{title} · {app_name}",
+                       layout="centered")
+    quick_exit(prefs.exit_url, label=words.QUICK_EXIT_LABEL, cover_title=words.COVER_TITLE,
+               cover_text=words.COVER_TEXT, continue_label=words.COVER_CONTINUE)
+    help_label = words.DISCREET_HELP if prefs.discreet else words.GET_HELP
     hotline = EMERGENCY_RESOURCE
     with st.sidebar:
-        st.markdown(f"### {SCREENS['home'].title}")
-        st.page_link(page("safety"), label=words.GET_HELP, icon=":material/sos:")
-        st.caption(words.HOTLINE_LINE.format(phone=hotline.phone, text=hotline.text))
+        st.markdown(f"### {app_name}")
+        st.page_link(page("safety"), label=help_label, icon=":material/sos:")
+        if not prefs.discreet:  # discreet: the hotline is on the Help page, one click away
+            st.caption(words.HOTLINE_LINE.format(phone=hotline.phone, text=hotline.text))
         for key, (path, icon) in PAGES.items():
-            st.page_link(path, label=SCREENS[key].nav or SCREENS[key].title, icon=icon)
+            label = DISCREET_SCREENS[key] if prefs.discreet else SCREENS[key].nav or SCREENS[key].title
+            st.page_link(path, label=label, icon=icon)
 
-    st.title(here.title)
-    st.caption(here.purpose)
+    st.title(title)
+    if not prefs.discreet:
+        st.caption(here.purpose)
     if screen != "safety":  # on a phone the sidebar is folded away: one click, still
-        st.page_link(page("safety"), label=words.GET_HELP, icon=":material/sos:")
-    store = _open_or_stop()
+        st.page_link(page("safety"), label=help_label, icon=":material/sos:")
+    if store is None:
+        _stop_for(problem)
 
     moved = st.session_state.pop("frame.moved", None)
     if moved:
@@ -69,23 +92,20 @@ def frame(screen: str) -> Frame:
             st.button(words.EXAMPLE_BACK, key="frame.own", on_click=state.switch_to_own)
     if example:
         st.info(words.EXAMPLE_NOTICE, icon=":material/science:")
-    safety_first = state.safety_first(store)
-    if safety_first and screen != "safety":
+    safety = state.safety(store)
+    if safety.on and screen != "safety":
         # "text START to 88788": the keyword keeps its capitals
         text = hotline.text[:1].lower() + hotline.text[1:]
         st.error(words.SAFETY_BANNER.format(phone=hotline.phone, text=text), icon=":material/sos:")
         st.page_link(page("safety"), label=words.SAFETY_MORE_HELP, icon=":material/sos:")
-    return Frame(store, safety_first)
+    return Frame(store, safety, prefs)
 
 
-def _open_or_stop() -> Store:
-    try:
-        return state.active_store()
-    except StoreLocked as exc:
-        st.error(str(exc), icon=":material/lock:")
-        st.stop()
-    except StoreUnreadable as exc:
-        st.error(str(exc), icon=":material/error:")
+def _stop_for(problem: ReunionError) -> None:
+    if isinstance(problem, StoreLocked):
+        st.error(str(problem), icon=":material/lock:")
+    elif isinstance(problem, StoreUnreadable):
+        st.error(str(problem), icon=":material/error:")
         st.markdown(words.SET_ASIDE_OFFER)
         if st.button(words.SET_ASIDE_BUTTON, key="frame.set_aside", type="primary"):
             try:
@@ -94,7 +114,6 @@ def _open_or_stop() -> Store:
                 st.error(str(err))
             else:
                 st.rerun()
-        st.stop()
-    except ReunionError as exc:
-        st.error(str(exc), icon=":material/error:")
-        st.stop()
+    else:
+        st.error(str(problem), icon=":material/error:")
+    st.stop()

@@ -14,6 +14,7 @@ from reunion_core import files, views
 from reunion_core.demo import ensure_example
 from reunion_core.paths import db_path, example_path
 from reunion_core.records import DiagnosticRun
+from reunion_core.safety import SafetyState
 from reunion_core.store import Store
 
 EXAMPLE_KEY = "use_example_data"
@@ -95,7 +96,9 @@ _VIEWS = {
     "progress": _progress,
     "journey": views.journey,
     "deletable": views.deletable,
-    "safety_first": views.latest_verdict_is_safety_first,
+    "safety": views.safety,
+    "safety_screen": views.safety_screen,
+    "preferences": views.preferences,
 }
 
 
@@ -137,5 +140,13 @@ def deletable(store: Store, kind: str) -> dict[str, str]:
     return _view(store, "deletable", kind)
 
 
-def safety_first(store: Store) -> bool:
-    return _view(store, "safety_first")
+def safety(store: Store) -> SafetyState:
+    return _view(store, "safety")
+
+
+def safety_screen(store: Store) -> views.SafetyScreen:
+    return _view(store, "safety_screen")
+
+
+def preferences(store: Store) -> views.Preferences:
+    return _view(store, "preferences")

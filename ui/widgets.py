@@ -9,17 +9,21 @@ import streamlit as st
 
 from reunion_core.content import (
     CHANNELS,
+    DANGER_NOW,
     DIAGNOSTIC_QUESTIONS,
     INITIATORS,
     MOODS,
     RESOURCES,
     RESPONSES,
+    SAFETY_MODE_VERDICT,
     SAFETY_QUESTIONS,
+    SAFETY_RESPONSE_LABELS,
     Choice,
     choice_label,
 )
 from reunion_core.errors import ReunionError
 from reunion_core.records import Assessment, Contact, DiagnosticRun, Verdict
+from reunion_core.safety import SafetyState
 
 VERDICT_BOX = {
     Verdict.SAFETY_FIRST: st.error,
@@ -42,15 +46,21 @@ def warning_signs() -> None:
     st.markdown("\n".join(f"- {q.text}" for q in SAFETY_QUESTIONS))
 
 
-def verdict(assessment: Assessment, *, limit: int | None = None) -> None:
-    """The verdict and the reasons behind it. A safety verdict shows help, and nothing else."""
+def verdict(assessment: Assessment, safety: SafetyState, *, limit: int | None = None) -> None:
+    """The verdict and the reasons behind it. In safety mode a milder verdict is not shown as
+    advice: safety mode is, with the help that goes with it."""
     v = assessment.verdict
+    if safety.on and v is not Verdict.SAFETY_FIRST:
+        st.error(SAFETY_MODE_VERDICT.format(day=f"{safety.since:%d %b %Y}"), icon=":material/sos:")
+        return
     VERDICT_BOX[v](f"**{v.label}.** {v.explanation}")
     reasons = assessment.deciding_reasons[:limit] if limit else assessment.reasons
     for reason in reasons:  # read back from the file, so escaped like anything stored
         st.markdown(f"- {escape(reason.explanation)}")
         st.caption(f"Your answer: {escape(reason.answer)}")
     if v is Verdict.SAFETY_FIRST:
+        if safety.danger:
+            st.error(DANGER_NOW, icon=":material/emergency:")
         resources()
 
 
@@ -102,8 +112,11 @@ def mood(label: str, key: str, **options) -> int:
                             format_func=lambda m: MOODS[m - 1], key=key, **options)
 
 
-def contact_form(prefix: str, start: Contact) -> Contact:
-    """The contact's fields, for adding one and for editing one: `start` fills them the first time."""
+def contact_form(prefix: str, start: Contact, safety_on: bool = False) -> Contact:
+    """The contact's fields, for adding one and for editing one: `start` fills them the first time.
+
+    In safety mode the response is asked as what happened, in words that don't rate how open they are.
+    """
     defaults = {"date": start.happened_on, "initiator": start.initiator, "channel": start.channel,
                 "response": start.response, "feeling": start.feeling, "note": start.note}
     for field, value in defaults.items():
@@ -112,7 +125,11 @@ def contact_form(prefix: str, start: Contact) -> Contact:
     when = st.date_input("When", max_value=date.today(), format="YYYY-MM-DD", key=f"{prefix}.date", **keep)
     who = choice(st.radio, "Who reached out?", INITIATORS, f"{prefix}.initiator", horizontal=True, **keep)
     how = choice(st.selectbox, "How", CHANNELS, f"{prefix}.channel", **keep)
-    answer = choice(st.selectbox, "How did they respond?", RESPONSES, f"{prefix}.response", **keep)
+    if safety_on:
+        responses = [Choice(c.key, SAFETY_RESPONSE_LABELS[c.key]) for c in RESPONSES]
+        answer = choice(st.selectbox, "What happened?", responses, f"{prefix}.response", **keep)
+    else:
+        answer = choice(st.selectbox, "How did they respond?", RESPONSES, f"{prefix}.response", **keep)
     felt = mood("How did you feel after?", f"{prefix}.feeling", **keep)
     note = st.text_area("Note (optional)", key=f"{prefix}.note", **keep)
     return Contact(when, who, how, answer, felt, note or "", start.id, start.created_at)

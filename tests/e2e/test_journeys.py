@@ -58,7 +58,7 @@ def test_a_new_person_takes_the_first_steps_and_sees_them_everywhere(new_page, b
 
     go_by_sidebar(page, "Progress")
     charts = chart_data(page, 7)
-    assert len(charts) == 7
+    assert len(charts) == 8
     openness = charts[0]
     assert openness[0]["y"] == [30]
     your_stage = charts[1]

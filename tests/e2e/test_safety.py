@@ -26,9 +26,9 @@ def test_one_safety_yes_shows_the_hotline_and_hides_reconnection_advice(new_page
     assert "Proceed with care" not in text and "Not yet." not in text
 
     go_by_sidebar(page, "Home")
-    expect(main).to_contain_text("Reconnection advice is hidden")
+    expect(main).to_contain_text("reconnection advice is hidden")
     text = main.inner_text()
-    assert "Reconnection advice is hidden" in text and "800-799-7233" in text
+    assert "reconnection advice is hidden" in text and "800-799-7233" in text
     assert page.get_by_role("link", name="Go there").count() == 0
 
     go_by_sidebar(page, "Your journey")

@@ -1,0 +1,47 @@
+"""Safety mode, decided once from everything stored: never from the latest run alone.
+
+The safety questions are about now *or the past*, so a later run without ticks cannot undo an
+earlier "yes". Safety mode ends only by the person's own, recorded choice, and a "yes" given
+after that choice turns it on again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .content import SAFETY_BY_KEY
+from .records import DiagnosticRun, SafetyEvent
+
+
+@dataclass(frozen=True)
+class SafetyState:
+    on: bool
+    since: datetime | None = None  # when it last turned on (a "yes", or the choice to turn it on)
+    lifted_at: datetime | None = None  # when it is off by the person's choice: since when
+    given: dict[str, datetime] = field(default_factory=dict)  # safety key -> first time it was given
+    danger: bool = False  # a "yes" that can mean serious danger (choking, a weapon, threats to kill)
+
+
+def safety_state(runs: list[DiagnosticRun], events: list[SafetyEvent]) -> SafetyState:
+    """Safety mode from every run and every choice the person made about it."""
+    given: dict[str, datetime] = {}
+    for run in sorted(runs, key=lambda r: r.created_at):
+        for key in run.answers.safety:
+            given.setdefault(key, run.created_at)
+    # One timeline of what turns it on (a "yes", a choice) and off (a choice). Choices in the same
+    # second keep the order they were made in (their ids grow with time); a "yes" in the same
+    # second as a choice counts as after it: safety wins the tie.
+    timeline = sorted(
+        [(r.created_at, "~", "on") for r in runs if r.answers.safety]
+        + [(e.at, e.id or "", e.kind) for e in events]
+    )
+    danger = any(SAFETY_BY_KEY[key].danger for key in given if key in SAFETY_BY_KEY)
+    if not timeline:
+        return SafetyState(False, given=given, danger=danger)
+    if timeline[-1][2] == "lifted":
+        return SafetyState(False, lifted_at=timeline[-1][0], given=given, danger=danger)
+    lifts = [i for i, item in enumerate(timeline) if item[2] == "lifted"]
+    since = timeline[lifts[-1] + 1 if lifts else 0][0]
+    return SafetyState(True, since, None, given, danger)
+
