@@ -1,9 +1,18 @@
-"""2. One safety "yes" turns the app to safety; the help link is on every page and works."""
+"""2. One safety "yes" turns the app to safety, and it holds: a later clean run doesn't lift it,
+no page shows reconnection advice (hidden parts included), only a deliberate choice lifts it, and
+discreet mode names every page plainly. The help link is on every page and works."""
+
+from datetime import datetime, timedelta
 
 import pytest
 from playwright.sync_api import expect
 
 from harness.server import running
+from reunion_core.content import DISCREET_NAME, DISCREET_SCREENS, RECONNECTION_ADVICE, SAFETY_QUESTIONS
+from reunion_core.demo import generate
+from reunion_core.records import DiagnosticAnswers
+from reunion_core.store import Store
+from reunion_core.views import record_diagnostic, save_preferences
 from tests.e2e.helpers import PAGES, click_button, click_label, go_by_sidebar, open_at
 
 
@@ -29,7 +38,8 @@ def test_one_safety_yes_shows_the_hotline_and_hides_reconnection_advice(new_page
     expect(main).to_contain_text("reconnection advice is hidden")
     text = main.inner_text()
     assert "reconnection advice is hidden" in text and "800-799-7233" in text
-    assert page.get_by_role("link", name="Go there").count() == 0
+    assert "safety plan" in text and "Them" not in text
+    assert page.get_by_role("link", name="Go there").get_attribute("href").endswith("Safety_and_help")
 
     go_by_sidebar(page, "Your journey")
     expect(main).to_contain_text("stage guide is hidden")
@@ -47,3 +57,70 @@ def test_get_help_is_on_every_page_and_opens_safety(new_page, safety_url, path):
     page.wait_for_url("**/Safety_and_help")
     expect(page.locator("h1").first).to_have_text("Safety & help")
     expect(page.locator("[data-testid=stMain]")).to_contain_text("800-799-7233")
+
+
+def test_a_later_run_in_a_hurry_does_not_lift_safety_mode(new_page, safety_url):
+    page = new_page()
+    open_at(page, safety_url, "Diagnostic")
+    click_label(page, "Have they ever threatened you with a weapon?")
+    expect(page.locator("[data-testid=stMain]")).to_contain_text("call your emergency number")
+    click_button(page, "Save and see the verdict")
+    open_at(page, safety_url, "Diagnostic")
+    box = page.get_by_role("checkbox", name="Have they ever threatened you with a weapon?")
+    assert box.is_checked()  # the earlier answer stands, with its date
+    expect(page.locator("[data-testid=stMain]")).to_contain_text("You told Take Two this on")
+    for question in SAFETY_QUESTIONS:  # untick every earlier answer, in a hurry, and save again
+        if page.get_by_role("checkbox", name=question.text).is_checked():
+            click_label(page, question.text)
+    click_label(page, "We grew apart")
+    click_button(page, "Save and see the verdict")
+    go_by_sidebar(page, "Home")
+    main = page.locator("[data-testid=stMain]")
+    expect(main).to_contain_text("reconnection advice is hidden")
+    assert "Safety mode is on since" in main.inner_text()
+
+
+@pytest.fixture(scope="module")
+def ten_years_safe(tmp_path_factory):
+    path = tmp_path_factory.mktemp("safe10") / "ten.duckdb"
+    generate(path, years=10, seed=1)
+    store = Store.open(path)
+    record_diagnostic(store, DiagnosticAnswers(safety=("afraid",)), at=datetime.now() - timedelta(days=9))
+    store.close()
+    with running(path) as (url, _):
+        yield url
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_no_page_carries_reconnection_advice_in_safety_mode(new_page, ten_years_safe, path):
+    page = new_page()
+    open_at(page, ten_years_safe, path)
+    page.wait_for_timeout(300)  # charts and tabs drawn
+    for tab in page.get_by_role("tab").all():  # hidden tabs and closed expanders are in the DOM too
+        tab.click()
+    html = page.content()
+    assert [advice for advice in RECONNECTION_ADVICE if advice.replace("\"", "&quot;") in html
+            or advice in page.locator("body").inner_text()] == []
+
+
+@pytest.fixture(scope="module")
+def discreet_url(tmp_path_factory):
+    path = tmp_path_factory.mktemp("discreet") / "d.duckdb"
+    store = Store.open(path)
+    save_preferences(store, True, "https://www.bbc.co.uk/weather")
+    store.close()
+    with running(path) as (url, _):
+        yield url
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_discreet_mode_names_every_page_plainly(new_page, discreet_url, path):
+    page = new_page()
+    open_at(page, discreet_url, path)
+    assert page.title() == DISCREET_NAME
+    sidebar = page.locator("[data-testid=stSidebar]").inner_text()
+    assert "Take Two" not in sidebar and "800-799-7233" not in sidebar and "Contact log" not in sidebar
+    assert all(name in sidebar for name in DISCREET_SCREENS.values())
+    page.locator("[data-testid=stSidebar]").get_by_role("link", name="Help").first.click()
+    page.wait_for_url("**/Safety_and_help")
+    expect(page.locator("[data-testid=stMain]")).to_contain_text("800-799-7233")  # one click away
