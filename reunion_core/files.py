@@ -8,7 +8,7 @@ from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 
-from .errors import FileProblem, StoreUnreadable
+from .errors import FileProblem, StoreLocked, StoreTooNew, StoreUnreadable
 from .paths import DEFAULT_DB
 
 DUCKDB_MAGIC = b"DUCK"  # DuckDB files carry these bytes at offset 8
@@ -84,3 +84,29 @@ def _looks_like_duckdb(path: Path) -> bool:
     except OSError:
         return False
     return len(head) >= 12 and head[8:12] == DUCKDB_MAGIC
+
+
+def open_problem(detail: str, path: Path) -> StoreLocked | StoreUnreadable:
+    """What to tell the person when the database engine can't open the file (`detail`: its words)."""
+    if "lock" in detail.lower():
+        return StoreLocked(
+            "Take Two is already open in another window or program, which holds the data file "
+            f"{path}. Close it there, then reload this page."
+        )
+    return StoreUnreadable(
+        f"Take Two can't read the data file at {path}: it looks damaged or is not a Take Two file. "
+        "It was left untouched.", str(path)
+    )
+
+
+def foreign(path: Path) -> StoreUnreadable:
+    return StoreUnreadable(
+        f"The file at {path} is a database from another program, not Take Two. It was left untouched.", str(path)
+    )
+
+
+def too_new(path: Path, migration: str) -> StoreTooNew:
+    return StoreTooNew(
+        f"The file at {path} was written by a newer version of Take Two ({migration}). Update Take Two "
+        "to open it; the file was left untouched.", str(path)
+    )

@@ -13,30 +13,8 @@ from pathlib import Path
 import duckdb
 
 from . import files
-from .errors import NotFound, StoreLocked, StoreTooNew, StoreUnreadable, ValidationError
-from .records import (
-    KINDS,
-    ROLLING_PERIODS,
-    CheckIn,
-    Contact,
-    ContactCount,
-    DaysAt,
-    DiagnosticRun,
-    MoodPoint,
-    OpennessPoint,
-    SafetyEvent,
-    SafetyPlan,
-    StagePoint,
-    Verdict,
-    VerdictPoint,
-    run_columns,
-    run_from_columns,
-    valid_checkin,
-    valid_contact,
-    valid_event,
-    valid_plan,
-    valid_run,
-)
+from . import records as rec
+from .errors import NotFound, ValidationError
 
 MIGRATIONS_TABLE = "take_two_migrations"
 BUCKETS = ("day", "week", "month")
@@ -84,11 +62,8 @@ class Store:
 
     @property
     def revision(self) -> str:
-        """Changes with every committed write, and differs between two opens of one file.
-
-        Only this Store can write the file (DuckDB's lock keeps other processes out), so a
-        reader may reuse whatever it computed at the same revision.
-        """
+        """Changes with every write, and between two opens of one file. Only this Store can write the
+        file (DuckDB's lock keeps other processes out): a reader may reuse what it read at a revision."""
         return f"{self._token}:{self._writes}"
 
     # --- opening ------------------------------------------------------------------------------
@@ -101,7 +76,7 @@ class Store:
         try:
             conn = duckdb.connect(str(path), config=_CONFIG)
         except duckdb.Error as exc:
-            raise _open_error(exc, path) from None
+            raise files.open_problem(str(exc), path) from None
         store = cls(path, conn)
         try:
             store._migrate()
@@ -122,16 +97,12 @@ class Store:
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")}
             applied = self.applied_migrations() if MIGRATIONS_TABLE in tables else []
         except duckdb.Error as exc:
-            raise _open_error(exc, self.path) from None
+            raise files.open_problem(str(exc), self.path) from None
         if tables and MIGRATIONS_TABLE not in tables:
-            raise StoreUnreadable(
-                f"The file at {self.path} is a database from another program, not Take Two. "
-                "It was left untouched.", str(self.path))
+            raise files.foreign(self.path)
         unknown = [name for name in applied if name not in dict(MIGRATIONS)]
         if unknown:
-            raise StoreTooNew(
-                f"The file at {self.path} was written by a newer version of Take Two ({unknown[-1]}). "
-                "Update Take Two to open it; the file was left untouched.", str(self.path))
+            raise files.too_new(self.path, unknown[-1])
         for name, statements in MIGRATIONS:
             if name not in applied:
                 with self._write() as cur:
@@ -176,99 +147,97 @@ class Store:
 
     # --- check-ins ------------------------------------------------------------------------------
 
-    def add_checkin(self, checkin: CheckIn) -> CheckIn:
+    def add_checkin(self, checkin: rec.CheckIn) -> rec.CheckIn:
         """Validate and save one check-in; returns it with its id and time."""
         return self.add_checkins([checkin])[0]
 
-    def add_checkins(self, checkins: Iterable[CheckIn]) -> list[CheckIn]:
+    def add_checkins(self, checkins: Iterable[rec.CheckIn]) -> list[rec.CheckIn]:
         """Validate and save many check-ins in one transaction: all of them, or none."""
         now = _now()
-        return self._add("checkins", [_with_id(valid_checkin(c, now)) for c in checkins], _checkin_row)
+        return self._add("checkins", [_with_id(rec.valid_checkin(c, now)) for c in checkins])
 
-    def checkins(self, limit: int | None = None, staged: bool = False) -> list[CheckIn]:
+    def checkins(self, limit: int | None = None, staged: bool = False) -> list[rec.CheckIn]:
         """Check-ins, newest first (a limit of None: all); `staged`: only those with both stages."""
         rows = self._rows(
             "SELECT id, checked_in_at, openness, signs, your_stage, mood, note FROM checkins "
             "WHERE openness IS NOT NULL OR NOT ? ORDER BY checked_in_at DESC, id LIMIT ?", [staged, limit]
         )
-        return [_checkin(r) for r in rows]
+        return [rec.CheckIn(openness, stage, mood, tuple(signs), note, at, id_)
+                for id_, at, openness, signs, stage, mood, note in rows]
 
     # --- contacts -------------------------------------------------------------------------------
 
-    def add_contact(self, contact: Contact) -> Contact:
+    def add_contact(self, contact: rec.Contact) -> rec.Contact:
         """Validate and save one contact; returns it with its id."""
         return self.add_contacts([contact])[0]
 
-    def add_contacts(self, contacts: Iterable[Contact]) -> list[Contact]:
+    def add_contacts(self, contacts: Iterable[rec.Contact]) -> list[rec.Contact]:
         """Validate and save many contacts in one transaction: all of them, or none."""
         now = _now()
-        return self._add("contacts", [_with_id(valid_contact(c, now)) for c in contacts], _contact_row)
+        return self._add("contacts", [_with_id(rec.valid_contact(c, now)) for c in contacts])
 
-    def _add(self, table: str, records: list, row: Callable[..., list]) -> list:
+    def _add(self, table: str, records: list) -> list:
         with self._write() as cur:
-            _insert(cur, table, [row(r) for r in records])
+            _insert(cur, table, [_ROW[table](r) for r in records])
         return records
 
-    def update_contact(self, contact: Contact) -> Contact:
+    def update_contact(self, contact: rec.Contact) -> rec.Contact:
         """Replace a saved contact's fields; NotFound when it was deleted meanwhile."""
         if not contact.id:
             raise ValidationError("Only a saved contact can be edited.")
-        contact = valid_contact(contact, _now())
+        contact = rec.valid_contact(contact, _now())
         with self._write() as cur:
-            found = cur.execute(
-                "UPDATE contacts SET happened_on = ?, initiator = ?, channel = ?, response = ?, "
-                "feeling = ?, note = ? WHERE id = ? RETURNING id",
-                [*_contact_row(contact)[1:7], contact.id],
-            ).fetchall()
-            if not found:
+            if not cur.execute("UPDATE contacts SET happened_on = ?, initiator = ?, channel = ?, response = ?,"
+                               " feeling = ?, note = ? WHERE id = ? RETURNING id",
+                               [*_ROW["contacts"](contact)[1:7], contact.id]).fetchall():
                 raise NotFound("That contact no longer exists; it may have been deleted.")
         return contact
 
-    def contacts(self, limit: int | None = None, offset: int = 0) -> list[Contact]:
+    def contacts(self, limit: int | None = None, offset: int = 0) -> list[rec.Contact]:
         """Contacts, newest first; `limit` and `offset` read one page of them."""
         rows = self._rows(
             "SELECT id, happened_on, initiator, channel, response, feeling, note, created_at FROM contacts "
             "ORDER BY happened_on DESC, created_at DESC, id LIMIT ? OFFSET ?", [limit, max(offset, 0)]
         )
-        return [_contact(r) for r in rows]
+        return [rec.Contact(*row[1:7], row[0], row[7]) for row in rows]
 
     def last_contact_day(self) -> date | None:
         return self._rows("SELECT max(happened_on) FROM contacts")[0][0]
 
     # --- diagnostics ----------------------------------------------------------------------------
 
-    def add_diagnostic(self, run: DiagnosticRun) -> DiagnosticRun:
+    def add_diagnostic(self, run: rec.DiagnosticRun) -> rec.DiagnosticRun:
         """Save one diagnostic run the rules have already assessed."""
-        return self._add("diagnostics", [valid_run(run, _now())], _run_row)[0]
+        return self._add("diagnostics", [rec.valid_run(run, _now())])[0]
 
-    def diagnostic_runs(self, limit: int | None = None) -> list[DiagnosticRun]:
+    def diagnostic_runs(self, limit: int | None = None) -> list[rec.DiagnosticRun]:
         """Diagnostic runs, newest first."""
         rows = self._rows(
             "SELECT id, created_at, answers, verdict, reasons FROM diagnostics ORDER BY created_at DESC, id LIMIT ?",
             [limit],
         )
-        return [_run(r) for r in rows]
+        return [rec.run_from_columns(*r) for r in rows]
 
     # --- safety: the person's choices, their plan, their settings ---------------------------------
 
-    def add_safety_event(self, event: SafetyEvent) -> SafetyEvent:
+    def add_safety_event(self, event: rec.SafetyEvent) -> rec.SafetyEvent:
         """Record a deliberate choice to turn safety mode off or on."""
-        return self._add("safety_events", [_with_id(valid_event(event, _now()))], _event_row)[0]
+        return self._add("safety_events", [_with_id(rec.valid_event(event, _now()))])[0]
 
-    def safety_events(self) -> list[SafetyEvent]:
+    def safety_events(self) -> list[rec.SafetyEvent]:
         """Every choice about safety mode, oldest first."""
-        return [SafetyEvent(kind, at, id_) for id_, at, kind in
+        return [rec.SafetyEvent(kind, at, id_) for id_, at, kind in
                 self._rows("SELECT id, chosen_at, kind FROM safety_events ORDER BY chosen_at, id")]
 
-    def safety_plan(self) -> SafetyPlan | None:
+    def safety_plan(self) -> rec.SafetyPlan | None:
         rows = self._rows("SELECT people, code_word, safe_places, to_take, numbers, updated_at FROM safety_plan")
-        return SafetyPlan(*rows[0]) if rows else None
+        return rec.SafetyPlan(*rows[0]) if rows else None
 
-    def save_safety_plan(self, plan: SafetyPlan) -> SafetyPlan:
-        plan = valid_plan(plan, _now())
+    def save_safety_plan(self, plan: rec.SafetyPlan) -> rec.SafetyPlan:
+        plan = rec.valid_plan(plan, _now())
         with self._write() as cur:
             cur.execute("DELETE FROM safety_plan")
-            _insert(cur, "safety_plan", [_plan_row(plan)])
+            _insert(cur, "safety_plan", [_ROW["safety_plan"](plan)])
         return plan
 
     def settings(self) -> dict[str, str]:
@@ -281,37 +250,31 @@ class Store:
     # --- deleting -------------------------------------------------------------------------------
 
     def delete(self, kind: str, entry_id: str) -> None:
-        """Delete one check-in, contact or diagnostic run by id, and compact the file.
-
-        DuckDB's DELETE leaves the deleted text in the file's bytes; compacting rewrites the
-        file with only the live rows, so what was deleted is gone from the disk too.
-        """
+        """Delete one check-in, contact or diagnostic run by id, and compact the file: DuckDB's DELETE
+        leaves the text in the file's bytes, so the file is rewritten with only the live rows."""
         statement = _DELETE.get(kind)
         if statement is None:
             raise ValidationError(f"Unknown kind of entry: {kind!r}.")
         with self._write() as cur:
-            found = cur.execute(statement, [entry_id]).fetchall()
-            if not found:
+            if not cur.execute(statement, [entry_id]).fetchall():
                 raise NotFound("That entry no longer exists; it may have been deleted already.")
         self.compact()
 
     # --- the whole file: merge, copy, compact, erase ---------------------------------------------
 
     def import_records(
-        self, checkins: Sequence[CheckIn], contacts: Sequence[Contact], runs: Sequence[DiagnosticRun],
-        events: Sequence[SafetyEvent] = (), plan: SafetyPlan | None = None,
+        self, checkins: Sequence[rec.CheckIn], contacts: Sequence[rec.Contact], runs: Sequence[rec.DiagnosticRun],
+        events: Sequence[rec.SafetyEvent] = (), plan: rec.SafetyPlan | None = None,
     ) -> dict[str, int]:
-        """Add records that carry their own ids, skipping ids already here; all or nothing.
-
-        An imported safety plan is kept only where there is none yet: it never overwrites one.
-        """
+        """Add records that carry their own ids, skipping ids already here; all or nothing. An imported
+        safety plan is kept only where there is none yet: it never overwrites one."""
         now = _now()
         rows = {
-            "checkins": [_checkin_row(valid_checkin(c, now)) for c in checkins],
-            "contacts": [_contact_row(valid_contact(c, now)) for c in contacts],
-            "diagnostics": [_run_row(valid_run(r, now)) for r in runs],
-            "safety_events": [_event_row(valid_event(e, now)) for e in events],
-            "safety_plan": [_plan_row(valid_plan(plan, now))] if plan and not plan.is_empty else [],
+            "checkins": [_ROW["checkins"](rec.valid_checkin(c, now)) for c in checkins],
+            "contacts": [_ROW["contacts"](rec.valid_contact(c, now)) for c in contacts],
+            "diagnostics": [_ROW["diagnostics"](rec.valid_run(r, now)) for r in runs],
+            "safety_events": [_ROW["safety_events"](rec.valid_event(e, now)) for e in events],
+            "safety_plan": [_ROW["safety_plan"](rec.valid_plan(plan, now))] if plan and not plan.is_empty else [],
         }
         if any(not row[0] for table in rows.values() for row in table):
             raise ValidationError("Every imported entry needs its id.")
@@ -365,7 +328,7 @@ class Store:
         try:
             self._conn = duckdb.connect(str(self.path), config=_CONFIG)
         except duckdb.Error as exc:
-            raise _open_error(exc, self.path) from None
+            raise files.open_problem(str(exc), self.path) from None
         self._token = uuid.uuid4().hex[:8]
         self._writes += 1
 
@@ -376,81 +339,63 @@ class Store:
         row = self._rows(
             "SELECT (SELECT count(*) FROM checkins), (SELECT count(*) FROM contacts), (SELECT count(*) FROM diagnostics)"
         )[0]
-        return dict(zip(KINDS, row, strict=True))
+        return dict(zip(rec.KINDS, row, strict=True))
 
     def span(self) -> tuple[date, date] | None:
         """The first and last day with any entry, or None for an empty file."""
-        row = self._rows(
-            "SELECT min(d), max(d) FROM ("
-            " SELECT min(checked_in_at)::DATE AS d FROM checkins UNION ALL SELECT max(checked_in_at)::DATE FROM checkins"
-            " UNION ALL SELECT min(happened_on) FROM contacts UNION ALL SELECT max(happened_on) FROM contacts"
-            " UNION ALL SELECT min(created_at)::DATE FROM diagnostics"
-            " UNION ALL SELECT max(created_at)::DATE FROM diagnostics)"
-        )[0]
+        row = self._rows("SELECT min(d), max(d) FROM (SELECT checked_in_at::DATE AS d FROM checkins UNION ALL"
+                         " SELECT happened_on FROM contacts UNION ALL SELECT created_at::DATE FROM diagnostics)")[0]
         return None if row[0] is None else (row[0], row[1])
 
-    def openness_series(self, start: date, end: date, bucket: str) -> list[OpennessPoint]:
+    def openness_series(self, start: date, end: date, bucket: str) -> list[rec.OpennessPoint]:
         """Mean openness per period in [start, end), with a rolling mean over recent periods."""
-        rows = self._rows(
-            "WITH b AS ("
-            " SELECT date_trunc(?, checked_in_at)::DATE AS period, avg(openness) AS mean, count(*) AS n"
-            " FROM checkins WHERE openness IS NOT NULL AND checked_in_at >= ? AND checked_in_at < ? GROUP BY ALL)"
-            " SELECT period, mean, n, avg(mean) OVER (ORDER BY period"
-            f" ROWS BETWEEN {ROLLING_PERIODS - 1} PRECEDING AND CURRENT ROW)"
-            " FROM b ORDER BY period",
-            [_bucket(bucket), start, end],
-        )
-        return [OpennessPoint(p, float(m), int(n), float(r)) for p, m, n, r in rows]
+        rows = self._rows(_OPENNESS, [_bucket(bucket), start, end])
+        return [rec.OpennessPoint(p, float(m), int(n), float(r)) for p, m, n, r in rows]
 
-    def stage_series(self, start: date, end: date, bucket: str) -> list[StagePoint]:
+    def stage_series(self, start: date, end: date, bucket: str) -> list[rec.StagePoint]:
         """Per period: your last stage and their mean openness."""
         rows = self._rows(
-            "SELECT date_trunc(?, checked_in_at)::DATE AS period, arg_max(your_stage, checked_in_at), avg(openness)"
-            " FROM checkins WHERE openness IS NOT NULL AND checked_in_at >= ? AND checked_in_at < ? GROUP BY ALL ORDER BY period",
-            [_bucket(bucket), start, end],
-        )
-        return [StagePoint(p, s, float(o)) for p, s, o in rows]
+            "SELECT date_trunc(?, checked_in_at)::DATE AS period, arg_max(your_stage, checked_in_at), avg(openness) FROM"
+            " checkins WHERE openness IS NOT NULL AND checked_in_at >= ? AND checked_in_at < ? GROUP BY ALL ORDER BY period",
+            [_bucket(bucket), start, end])
+        return [rec.StagePoint(p, s, float(o)) for p, s, o in rows]
 
-    def mood_series(self, start: date, end: date, bucket: str) -> list[MoodPoint]:
+    def mood_series(self, start: date, end: date, bucket: str) -> list[rec.MoodPoint]:
         """Mean mood (1-5) per period in [start, end), from every check-in."""
-        rows = self._rows(
-            "SELECT date_trunc(?, checked_in_at)::DATE AS period, avg(mood), count(*) FROM checkins"
-            " WHERE checked_in_at >= ? AND checked_in_at < ? GROUP BY ALL ORDER BY period",
-            [_bucket(bucket), start, end],
-        )
-        return [MoodPoint(p, float(m), int(n)) for p, m, n in rows]
+        rows = self._rows("SELECT date_trunc(?, checked_in_at)::DATE AS period, avg(mood), count(*) FROM checkins"
+                          " WHERE checked_in_at >= ? AND checked_in_at < ? GROUP BY ALL ORDER BY period",
+                          [_bucket(bucket), start, end])
+        return [rec.MoodPoint(p, float(m), int(n)) for p, m, n in rows]
 
-    def days_at(self, column: str, start: date, end: date) -> list[DaysAt]:
-        """Days spent at each openness score or each of your stages in [start, end).
-
-        Each day's last check-in holds until the next day with one (or until `end`).
-        """
+    def days_at(self, column: str, start: date, end: date) -> list[rec.DaysAt]:
+        """Days at each openness score or each of your stages in [start, end): a day's last check-in
+        holds until the next day with one (or until `end`)."""
         statement = _DAYS_AT.get(column)
         if statement is None:
             raise ValidationError(f"Unknown column {column!r}.")
         rows = self._rows(statement, [start, end, end])
-        return [DaysAt(v, int(n)) for v, n in rows]
+        return [rec.DaysAt(v, int(n)) for v, n in rows]
 
-    def contact_counts(self, start: date, end: date, bucket: str) -> list[ContactCount]:
+    def contact_counts(self, start: date, end: date, bucket: str) -> list[rec.ContactCount]:
         """Contacts per period, by who reached out and how they responded."""
-        rows = self._rows(
-            "SELECT date_trunc(?, happened_on)::DATE AS period, initiator, response, count(*)"
-            " FROM contacts WHERE happened_on >= ? AND happened_on < ?"
-            " GROUP BY ALL ORDER BY period, initiator, response",
-            [_bucket(bucket), start, end],
-        )
-        return [ContactCount(p, i, r, int(n)) for p, i, r, n in rows]
+        rows = self._rows("SELECT date_trunc(?, happened_on)::DATE AS period, initiator, response, count(*) FROM contacts"
+                          " WHERE happened_on >= ? AND happened_on < ? GROUP BY ALL ORDER BY period, initiator, response",
+                          [_bucket(bucket), start, end])
+        return [rec.ContactCount(p, i, r, int(n)) for p, i, r, n in rows]
 
-    def verdict_history(self, start: date, end: date) -> list[VerdictPoint]:
-        rows = self._rows(
-            "SELECT created_at, verdict FROM diagnostics WHERE created_at >= ? AND created_at < ?"
-            " ORDER BY created_at",
-            [start, end],
-        )
-        return [VerdictPoint(a, Verdict(v)) for a, v in rows]
+    def verdict_history(self, start: date, end: date) -> list[rec.VerdictPoint]:
+        rows = self._rows("SELECT created_at, verdict FROM diagnostics WHERE created_at >= ? AND created_at < ?"
+                          " ORDER BY created_at", [start, end])
+        return [rec.VerdictPoint(a, rec.Verdict(v)) for a, v in rows]
 
 
-_TABLES = dict(zip(KINDS, ("checkins", "contacts", "diagnostics"), strict=True))
+_OPENNESS = (  # the rolling mean's window is a constant of ours, not a value from outside
+    "WITH b AS (SELECT date_trunc(?, checked_in_at)::DATE AS period, avg(openness) AS mean, count(*) AS n"
+    " FROM checkins WHERE openness IS NOT NULL AND checked_in_at >= ? AND checked_in_at < ? GROUP BY ALL)"
+    " SELECT period, mean, n, avg(mean) OVER (ORDER BY period ROWS BETWEEN "
+    + str(rec.ROLLING_PERIODS - 1) + " PRECEDING AND CURRENT ROW) FROM b ORDER BY period"
+)
+_TABLES = dict(zip(rec.KINDS, ("checkins", "contacts", "diagnostics"), strict=True))
 _DELETE = {kind: "DELETE FROM " + table + " WHERE id = ? RETURNING id" for kind, table in _TABLES.items()}
 # Each table's column types, in column order: one bulk insert serves every table.
 _COLUMNS = {
@@ -474,13 +419,11 @@ def _insert(cur: duckdb.DuckDBPyConnection, table: str, rows: list[list], skip_k
         cur.execute(_INSERT[table, skip_known], [list(column) for column in zip(*rows, strict=True)])
 
 
-_DAYS_AT = {
-    column: "WITH d AS (SELECT checked_in_at::DATE AS day, arg_max("
-    + column
-    + ", checked_in_at) AS v FROM checkins WHERE openness IS NOT NULL AND checked_in_at >= ? AND checked_in_at < ? GROUP BY ALL),"
-    " s AS (SELECT v, coalesce(lead(day) OVER (ORDER BY day), ?::DATE) - day AS days FROM d)"
-    " SELECT v, sum(days)::BIGINT FROM s GROUP BY v ORDER BY v"
-    for column in ("openness", "your_stage")
+_DAYS_AT = {  # the column is one of ours, never a value from outside
+    column: "WITH d AS (SELECT checked_in_at::DATE AS day, arg_max(" + column + ", checked_in_at) AS v FROM checkins"
+    " WHERE openness IS NOT NULL AND checked_in_at >= ? AND checked_in_at < ? GROUP BY ALL), s AS (SELECT v,"
+    " coalesce(lead(day) OVER (ORDER BY day), ?::DATE) - day AS days FROM d) SELECT v, sum(days)::BIGINT FROM s"
+    " GROUP BY v ORDER BY v" for column in ("openness", "your_stage")
 }
 
 
@@ -490,53 +433,15 @@ def _bucket(bucket: str) -> str:
     return bucket
 
 
-def _open_error(exc: duckdb.Error, path: Path) -> Exception:
-    message = str(exc)
-    if "lock" in message.lower():
-        return StoreLocked(
-            "Take Two is already open in another window or program, which holds the data file "
-            f"{path}. Close it there, then reload this page."
-        )
-    return StoreUnreadable(
-        f"Take Two can't read the data file at {path}: it looks damaged or is not a Take Two "
-        "file. It was left untouched.",
-        str(path),
-    )
-
-
 def _with_id(record):
     return replace(record, id=record.id or uuid.uuid4().hex)
 
 
-def _checkin_row(c: CheckIn) -> list:
-    return [c.id, c.at, c.openness, list(c.signs), c.your_stage, c.mood, c.note]
-
-
-def _checkin(row) -> CheckIn:
-    id_, at, openness, signs, stage, mood, note = row
-    return CheckIn(openness, stage, mood, tuple(signs), note, at, id_)
-
-
-def _contact_row(c: Contact) -> list:
-    return [c.id, c.happened_on, c.initiator, c.channel, c.response, c.feeling, c.note, c.created_at]
-
-
-def _contact(row) -> Contact:
-    id_, day, initiator, channel, response, feeling, note, created = row
-    return Contact(day, initiator, channel, response, feeling, note, id_, created)
-
-
-def _run_row(run: DiagnosticRun) -> list:
-    return [run.id, run.created_at, *run_columns(run)]
-
-
-def _run(row) -> DiagnosticRun:
-    return run_from_columns(*row)
-
-
-def _event_row(e: SafetyEvent) -> list:
-    return [e.id, e.at, e.kind]
-
-
-def _plan_row(p: SafetyPlan) -> list:
-    return ["plan", p.people, p.code_word, p.safe_places, p.to_take, p.numbers, p.updated_at]
+# Records to rows, in each table's column order; the same order as _COLUMNS.
+_ROW: dict[str, Callable[..., list]] = {
+    "checkins": lambda c: [c.id, c.at, c.openness, list(c.signs), c.your_stage, c.mood, c.note],
+    "contacts": lambda c: [c.id, c.happened_on, c.initiator, c.channel, c.response, c.feeling, c.note, c.created_at],
+    "diagnostics": lambda r: [r.id, r.created_at, *rec.run_columns(r)],
+    "safety_events": lambda e: [e.id, e.at, e.kind],
+    "safety_plan": lambda p: ["plan", p.people, p.code_word, p.safe_places, p.to_take, p.numbers, p.updated_at],
+}
