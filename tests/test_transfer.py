@@ -173,3 +173,11 @@ def test_export_times_with_a_timezone_are_read_as_local_time_and_future_ones_ref
     with pytest.raises(ImportRefused, match="in the future"):
         import_bundle(store, read_export(json.dumps(doc)))
     assert store.counts()["diagnostic"] == 1
+
+
+def test_a_version_1_export_without_safety_sections_still_imports(store):
+    doc = {**VALID, "checkins": [{"id": "old", "at": "2026-01-02T21:00:00", "openness": 30, "signs": [],
+                                  "your_stage": "dip_a_toe", "mood": 3, "note": "from version 1"}]}
+    bundle = read_export(json.dumps(doc).encode())
+    assert bundle.safety_events == [] and bundle.safety_plan is None
+    assert import_bundle(store, bundle)["checkin"] == 1
