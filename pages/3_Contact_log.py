@@ -64,14 +64,16 @@ if st.session_state.pop(P + "unchoose", False):  # after an edit or delete: clos
         del st.session_state[key]
 chosen = st.selectbox(
     "Edit or delete a contact on this page", range(len(log.shown)), index=None, placeholder="Choose a contact",
-    format_func=lambda i: describe(log.shown[i]), key=f"{P}chosen.{log.page}",
+    format_func=lambda i: f"{i + 1}. {describe(log.shown[i])}",  # numbered: equal entries stay apart
+    key=f"{P}chosen.{log.page}",
 )
 if chosen is not None:
     contact = log.shown[chosen]
     edit = f"{P}edit.{contact.id}"
-    edited = widgets.contact_form(edit, contact, f.safety.on)
+    was = st.session_state.setdefault(edit + ".was", contact)  # the version this edit started from
+    edited = widgets.contact_form(edit, was, f.safety.on)
     if st.button("Save changes", type="primary", key=P + "save_edit"):
-        widgets.act(lambda: f.store.update_contact(edited), "Changes saved.", P + "unchoose")
+        widgets.act(lambda: f.store.update_contact(edited, was), "Changes saved.", P + "unchoose")
     if st.session_state.get(P + "deleting") == contact.id:
         st.warning("Delete this contact? This can't be undone.")
         yes, no = st.columns(2)

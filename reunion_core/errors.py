@@ -35,3 +35,7 @@ class ImportRefused(ReunionError):
 
 class FileProblem(ReunionError):
     """The data file could not be moved, copied or removed; nothing was changed."""
+
+
+class ChangedElsewhere(ReunionError):
+    """The entry was changed in another window since it was opened for editing; nothing was written."""

@@ -14,7 +14,7 @@ import duckdb
 
 from . import files
 from . import records as rec
-from .errors import NotFound, ValidationError
+from .errors import ChangedElsewhere, NotFound, ValidationError
 
 MIGRATIONS_TABLE = "take_two_migrations"
 BUCKETS = ("day", "week", "month")
@@ -181,16 +181,20 @@ class Store:
             _insert(cur, table, [_ROW[table](r) for r in records])
         return records
 
-    def update_contact(self, contact: rec.Contact) -> rec.Contact:
-        """Replace a saved contact's fields; NotFound when it was deleted meanwhile."""
-        if not contact.id:
+    def update_contact(self, contact: rec.Contact, was: rec.Contact) -> rec.Contact:
+        """Replace a saved contact's fields if they are still `was`: never over a change made elsewhere."""
+        if not contact.id or contact.id != was.id:
             raise ValidationError("Only a saved contact can be edited.")
         contact = rec.valid_contact(contact, _now())
         with self._write() as cur:
-            if not cur.execute("UPDATE contacts SET happened_on = ?, initiator = ?, channel = ?, response = ?,"
-                               " feeling = ?, note = ? WHERE id = ? RETURNING id",
-                               [*_ROW["contacts"](contact)[1:7], contact.id]).fetchall():
-                raise NotFound("That contact no longer exists; it may have been deleted.")
+            if not cur.execute("UPDATE contacts SET happened_on = ?, initiator = ?, channel = ?, response = ?, feeling"
+                               " = ?, note = ? WHERE id = ? AND (happened_on, initiator, channel, response, feeling,"
+                               " note) = (?, ?, ?, ?, ?, ?) RETURNING id",
+                               [*_ROW["contacts"](contact)[1:7], contact.id, *_ROW["contacts"](was)[1:7]]).fetchall():
+                if cur.execute("SELECT count(*) FROM contacts WHERE id = ?", [contact.id]).fetchone()[0]:
+                    raise ChangedElsewhere("This contact was changed in another window after you started editing "
+                                           "it. What you typed is still here: copy what you need, then reopen it.")
+                raise NotFound("This contact was deleted in another window. What you typed is still here.")
         return contact
 
     def contacts(self, limit: int | None = None, offset: int = 0) -> list[rec.Contact]:

@@ -34,7 +34,7 @@ from .store import Store
 
 FORMAT = "take-two-export"
 VERSION = 2  # 2 added safety_events and safety_plan; a version 1 file has neither
-MAX_BYTES = 200 * 1024 * 1024
+MAX_BYTES = 64 * 1024 * 1024  # ten years of daily 10,000-character notes fit in about 40 MB
 
 
 @dataclass(frozen=True)
@@ -82,14 +82,21 @@ def export_csv_zip(store: Store) -> bytes:
             rows = data[kind]
             text = io.StringIO()
             columns = _COLUMNS[kind]
-            writer = csv.DictWriter(text, fieldnames=columns, lineterminator="\n")
+            # Every cell quoted, so a line break of any kind stays inside its cell.
+            writer = csv.DictWriter(text, fieldnames=columns, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
             writer.writeheader()
             for row in rows:
-                writer.writerow(
-                    {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v for k, v in row.items()}
-                )
+                writer.writerow({k: _cell(json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v)
+                                 for k, v in row.items()})
             archive.writestr(f"{kind}.csv", text.getvalue())
     return buffer.getvalue()
+
+
+def _cell(value):
+    """A cell a spreadsheet shows as text: one that would start a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 _COLUMNS = {
@@ -109,14 +116,14 @@ def read_export(data: bytes | str) -> Bundle:
     """Parse and check an export; ImportRefused says plainly what is wrong with the file."""
     if isinstance(data, bytes):
         if len(data) > MAX_BYTES:
-            raise ImportRefused("That file is too large to be a Take Two export.")
+            raise ImportRefused(f"That file is over {MAX_BYTES // 2**20} MB, too large to be a Take Two export.")
         try:
             data = data.decode("utf-8")
         except UnicodeDecodeError:
             raise ImportRefused("That file is not a Take Two export (it is not text).") from None
     try:
         doc = json.loads(data)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):  # JSONDecodeError, and numbers too long to be ours
         raise ImportRefused("That file is not a Take Two export (it is not JSON), or it is damaged.") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ImportRefused("That file is not a Take Two export.")

@@ -271,7 +271,12 @@ DELETABLE = 50  # the newest entries of a kind offered for deletion
 
 
 def deletable(store: Store, kind: str) -> dict[str, str]:
-    """The newest entries of one kind, id -> how the person recognises it."""
+    """The newest entries of one kind, id -> how the person recognises it (numbered, so that two
+    entries with the same details never share a label: a picker maps a label back to one entry)."""
+    return {key: f"{n}. {label}" for n, (key, label) in enumerate(_deletable(store, kind).items(), start=1)}
+
+
+def _deletable(store: Store, kind: str) -> dict[str, str]:
     if kind == "checkin":
         return {c.id: f"{c.at:%d %b %Y %H:%M} · " + (f"{YOUR_STAGE_BY_KEY[c.your_stage].name} · openness {c.openness}"
                 if c.your_stage else f"mood: {MOODS[c.mood - 1].lower()}") for c in store.checkins(DELETABLE)}

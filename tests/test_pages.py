@@ -407,3 +407,18 @@ def test_the_latest_diagnostic_can_be_compared_with_an_earlier_run(db_path):
     [table] = [m.value for m in at.markdown if "| Latest |" in m.value]
     assert "| Do they want to get back together with you? | No, they have said they don't | There are signs they might |" in table
     assert "| **Verdict** | Not yet | Not yet |" in table
+
+
+def test_an_edit_over_a_change_made_in_another_tab_says_so_and_keeps_what_was_typed(db_path):
+    [entry] = save_contacts(db_path, 1)
+    first, second = open_page("pages/3_Contact_log.py"), open_page("pages/3_Contact_log.py")
+    for tab in (first, second):
+        tab.selectbox(key="co.chosen.0").set_value(0).run()
+    second.text_area(key=f"co.edit.{entry}.note").input("saved in the other tab")
+    second.button(key="co.save_edit").click().run()
+    first.text_area(key=f"co.edit.{entry}.note").input("typed here")
+    first.button(key="co.save_edit").click().run()
+    assert "changed in another window" in texts(first)
+    assert first.text_area(key=f"co.edit.{entry}.note").value == "typed here"
+    with file_at(db_path) as store:
+        assert [c.note for c in store.contacts()] == ["saved in the other tab"]

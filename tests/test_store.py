@@ -3,12 +3,20 @@ import stat
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import duckdb
 import pytest
 
-from reunion_core.errors import NotFound, StoreLocked, StoreTooNew, StoreUnreadable, ValidationError
+from reunion_core.errors import (
+    ChangedElsewhere,
+    NotFound,
+    StoreLocked,
+    StoreTooNew,
+    StoreUnreadable,
+    ValidationError,
+)
 from reunion_core.records import CheckIn, Contact, DiagnosticAnswers, Verdict
 from reunion_core.store import MIGRATIONS, Store
 from reunion_core.views import record_diagnostic
@@ -40,9 +48,17 @@ def test_contact_round_trip_and_edit(store):
     saved = store.add_contact(contact(note="coffee"))
     assert store.contacts() == [saved]
     edited = store.update_contact(
-        Contact(YESTERDAY, "them", "call", "warm", 5, "they called", saved.id, saved.created_at)
+        Contact(YESTERDAY, "them", "call", "warm", 5, "they called", saved.id, saved.created_at), saved
     )
     assert store.contacts() == [edited]
+
+
+def test_an_edit_started_before_another_window_changed_the_contact_is_refused(store):
+    saved = store.add_contact(contact(note="first"))
+    elsewhere = store.update_contact(replace(saved, note="changed in the other tab"), saved)
+    with pytest.raises(ChangedElsewhere, match="What you typed is still here"):
+        store.update_contact(replace(saved, note="typed here"), saved)  # started from the old version
+    assert store.contacts() == [elsewhere]
 
 
 def test_diagnostic_round_trip_keeps_the_verdict_given_at_the_time(store):
@@ -82,7 +98,7 @@ def test_editing_a_deleted_contact_says_so(store):
     k = store.add_contact(contact())
     store.delete("contact", k.id)
     with pytest.raises(NotFound):
-        store.update_contact(k)
+        store.update_contact(k, k)
 
 
 # --- validation: a clear message, and nothing written ----------------------------------------

@@ -1,3 +1,4 @@
+import csv
 import io
 import json
 import zipfile
@@ -181,3 +182,19 @@ def test_a_version_1_export_without_safety_sections_still_imports(store):
     bundle = read_export(json.dumps(doc).encode())
     assert bundle.safety_events == [] and bundle.safety_plan is None
     assert import_bundle(store, bundle)["checkin"] == 1
+
+
+def test_csv_cells_never_start_a_formula_and_line_breaks_stay_in_their_cell(store):
+    store.add_checkin(CheckIn(42, "dip_a_toe", 3, note='=HYPERLINK("http://203.0.113.9/","x")'))
+    store.add_contact(Contact(date.today(), "me", "text", "none", 2, "one\rtwo\nthree"))
+    with zipfile.ZipFile(io.BytesIO(export_csv_zip(store))) as archive:
+        checkins = list(csv.DictReader(io.StringIO(archive.read("checkins.csv").decode(), newline="")))
+        contacts = list(csv.DictReader(io.StringIO(archive.read("contacts.csv").decode(), newline="")))
+    assert checkins[0]["note"] == "'=HYPERLINK(\"http://203.0.113.9/\",\"x\")"
+    assert len(contacts) == 1 and contacts[0]["note"] == "one\rtwo\nthree"
+
+
+def test_an_absurd_number_is_refused_plainly():
+    doc = '{"format": "take-two-export", "version": 2, "checkins": [{"openness": ' + "9" * 5000 + "}]}"
+    with pytest.raises(ImportRefused, match="not JSON"):
+        read_export(doc.encode())
