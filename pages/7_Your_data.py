@@ -5,7 +5,7 @@ from datetime import date
 import streamlit as st
 
 from reunion_core import content as words
-from reunion_core import transfer, views
+from reunion_core import files, transfer, views
 from reunion_core.content import ENTRY_KINDS
 from reunion_core.errors import ReunionError
 from ui import state, widgets
@@ -63,6 +63,9 @@ if entry is not None:
 
 st.subheader("Delete everything")
 st.markdown(words.DATA_ERASE_HELP.format(path=f.store.path))
+copies = files.made_from(f.store.path)
+if copies:  # set-aside files and crash leftovers hold journal text too
+    st.markdown(words.DATA_ERASE_COPIES + "\n" + "\n".join(f"- `{p}`" for p in copies))
 sure = st.checkbox(words.DATA_ERASE_SURE, key=P + "sure")
 if st.button("Delete everything", key=P + "erase", disabled=not sure, type="primary"):
     widgets.act(f.store.erase, "Everything was deleted. This is a new, empty file.", P + "reset")

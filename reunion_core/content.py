@@ -716,6 +716,7 @@ DATA_ERASE_HELP = (
     "This erases the data file `{path}` and its log, and starts a new, empty one. Export first if "
     "you may want anything back."
 )
+DATA_ERASE_COPIES = "It also removes these copies Take Two made of it:"
 DATA_ERASE_SURE = "I understand that everything I wrote will be gone"
 
 # --- Safety mode -----------------------------------------------------------------------------------

@@ -32,8 +32,13 @@ def prepare(path: Path) -> bool:
         raise StoreUnreadable(
             f"Take Two can't create the folder {path.parent}: {exc.strerror}.", str(path)
         ) from None
+    _private_folder(path.parent)
     if not path.exists():
         return True
+    if path.stat().st_uid != os.getuid():
+        raise StoreUnreadable(
+            f"The file at {path} belongs to another account on this computer, so Take Two won't use it. "
+            "It was left untouched.", str(path))
     if not path.is_file():
         raise StoreUnreadable(f"{path} is a folder, not a Take Two data file.", str(path))
     if path.stat().st_size and not _looks_like_duckdb(path):
@@ -45,6 +50,16 @@ def prepare(path: Path) -> bool:
     return False
 
 
+def _private_folder(folder: Path) -> None:
+    """Refuse a folder another account could change: it could swap in a file of its own."""
+    info = folder.stat()
+    if info.st_uid != os.getuid() or info.st_mode & 0o022:
+        raise StoreUnreadable(
+            f"Other accounts on this computer can change the folder {folder}, so Take Two won't keep your "
+            "journal there. Choose a folder only you can write, such as one in your home folder "
+            "(set REUNION_DB_PATH), or use the default data/ folder.", str(folder))
+
+
 def tighten(path: Path) -> None:
     """Owner-only permissions on a data file and its write-ahead log."""
     for p in (path, wal_of(path)):
@@ -52,10 +67,17 @@ def tighten(path: Path) -> None:
             os.chmod(p, 0o600)
 
 
-def remove(path: Path) -> None:
-    """Delete a data file and its log (missing ones are fine)."""
-    for p in (path, wal_of(path)):
+def remove(path: Path, *, leftovers: bool = False) -> None:
+    """Delete a data file and its log (missing ones are fine); with `leftovers`, every copy Take Two
+    made of it too: files set aside, and what an interrupted rewrite left behind."""
+    for p in (path, wal_of(path), *(made_from(path) if leftovers else ())):
         p.unlink(missing_ok=True)
+
+
+def made_from(path: Path) -> list[Path]:
+    """Copies of a data file that Take Two made beside it: set aside, or left by a crash mid-rewrite."""
+    found = [*path.parent.glob(path.name + ".set-aside-*"), *path.parent.glob(path.name + ".compacting*")]
+    return sorted(p for p in found if p.is_file())
 
 
 def replace_with(fresh: Path, path: Path) -> None:

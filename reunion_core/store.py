@@ -318,11 +318,11 @@ class Store:
                 self._reconnect()
 
     def erase(self) -> None:
-        """Delete the data file and its log, and carry on with a fresh, empty one."""
+        """Delete the data file, its log and every copy Take Two made of it; go on with a fresh file."""
         with self._lock:
             self._conn.close()
             try:
-                files.remove(self.path)
+                files.remove(self.path, leftovers=True)
             finally:
                 self._reconnect()
                 self._migrate()

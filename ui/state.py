@@ -3,6 +3,7 @@ journey), and the core's views of it, kept until the file's next write."""
 
 from __future__ import annotations
 
+import os
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -18,6 +19,10 @@ from reunion_core.safety import SafetyState
 from reunion_core.store import Store
 
 EXAMPLE_KEY = "use_example_data"
+
+# Owner-only from the first byte: every file this process creates (the data file, its log, copies
+# and backups) is created 0600, not made private after the fact. `make run` sets the same umask.
+os.umask(0o077)
 
 
 @st.cache_resource(show_spinner=False)
