@@ -26,7 +26,7 @@ COMPILE := $(PY) -m compileall -q app.py pages ui reunion_core > /dev/null
 
 run: $(RUN_STAMP)
 	@$(COMPILE)
-	umask 077 && $(PY) -m streamlit run app.py
+	umask 077 && $(PY) -m ui.serve
 
 browser:
 	@bash .ci/ensure-chromium

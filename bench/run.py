@@ -93,7 +93,7 @@ def bench_cold_start(db: Path, starts: int, progress) -> tuple[float, float]:
     """Median seconds from `streamlit run` to Home drawn in Chromium, app and floor alternating."""
     from playwright.sync_api import sync_playwright
 
-    from harness.server import LAUNCH_ARGS, SETTLED, chromium, running
+    from harness.server import LAUNCH_ARGS, SETTLED, chromium, owner_url, running
 
     app, floor = [], []
     with sync_playwright() as p:
@@ -104,7 +104,7 @@ def bench_cold_start(db: Path, starts: int, progress) -> tuple[float, float]:
                 started = time.perf_counter()
                 with running(db, script=script) as (url, _):
                     page = browser.new_page()
-                    page.goto(url)
+                    page.goto(owner_url(url))
                     page.wait_for_selector(SETTLED, timeout=60_000)
                     if script == "app.py":
                         page.wait_for_selector("[data-testid=stMetric]", timeout=60_000)
@@ -127,7 +127,7 @@ def bench_memory(db: Path, progress) -> tuple[float, float]:
     """Server RSS after visiting every page at 10 years, and after visiting the floor app."""
     from playwright.sync_api import sync_playwright
 
-    from harness.server import LAUNCH_ARGS, SETTLED, chromium, running
+    from harness.server import LAUNCH_ARGS, SETTLED, chromium, owner_url, running
     from harness.server import PAGES as URLS
 
     out = []
@@ -138,7 +138,7 @@ def bench_memory(db: Path, progress) -> tuple[float, float]:
             with running(db, script=script) as (url, proc):
                 page = browser.new_page()
                 for path in paths:
-                    page.goto(f"{url}/{path}")
+                    page.goto(owner_url(url, path))
                     page.wait_for_selector(SETTLED, timeout=60_000)
                     page.wait_for_timeout(500)
                 time.sleep(1)

@@ -60,15 +60,31 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+# The owner's secret of each running app, by its base URL: a test opens pages as the owner does.
+KEYS: dict[str, str] = {}
+
+
+def owner_url(base_url: str, path: str = "") -> str:
+    """The address of a page as the owner opens it: with the install's secret in the link."""
+    return f"{base_url}/{path}?key={KEYS[base_url]}" if base_url in KEYS else f"{base_url}/{path}"
+
+
 @contextmanager
 def running(db_path: Path, script: str = "app.py", cwd: Path = ROOT, log: Path | None = None):
-    """A live server on 127.0.0.1 with the project's own config; always stopped at the end."""
+    """A live server on 127.0.0.1 with the project's own config; always stopped at the end.
+
+    Take Two itself starts the way `make run` starts it (python -m ui.serve); any other script
+    (the benchmark's one-line floor) with plain `streamlit run`.
+    """
+    from reunion_core.access import owner_key
+
     port = free_port()
     env = {**os.environ, "REUNION_DB_PATH": str(db_path)}
     out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115
+    start = [sys.executable, "-m", "ui.serve"] if script == "app.py" else [sys.executable, "-m", "streamlit", "run", script]
+    key = owner_key(db_path) if script == "app.py" else None
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
-         "--server.port", str(port), "--server.fileWatcherType", "none"],
+        [*start, "--server.headless", "true", "--server.port", str(port), "--server.fileWatcherType", "none"],
         cwd=cwd,
         env=env,
         stdout=out,
@@ -76,9 +92,12 @@ def running(db_path: Path, script: str = "app.py", cwd: Path = ROOT, log: Path |
     )
     try:
         url = f"http://127.0.0.1:{port}"
+        if key:
+            KEYS[url] = key
         wait_healthy(url, proc)
         yield url, proc
     finally:
+        KEYS.pop(f"http://127.0.0.1:{port}", None)
         proc.terminate()
         try:
             proc.wait(timeout=15)

@@ -689,6 +689,12 @@ JOURNEY_HIDDEN = (
     "abuse. Your safety comes first; the help below is free and confidential."
 )
 
+ACCESS_REFUSED = (
+    "This is a private journal. Open it from its owner's own link: the one `make run` printed when "
+    "Take Two started (it ends in `?key=...`). A browser that has opened that link once remembers it."
+)
+LINK_PRINTED = "Take Two is starting. Open it from this link (keep it private; a bookmark works too):"
+
 # --- Kinds of entry: one name each, everywhere ------------------------------------------------------
 
 ENTRY_KINDS: MappingProxyType = MappingProxyType({

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -10,6 +11,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+# AppTest sessions have no browser and no request headers: let them past the owner's door
+# (ui/access.py). A real browser session always has headers, so this opens nothing else.
+os.environ["TAKE_TWO_APPTEST"] = "1"
 
 
 @pytest.fixture(autouse=True)

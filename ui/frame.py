@@ -13,7 +13,7 @@ from reunion_core.errors import ReunionError, StoreLocked, StoreUnreadable
 from reunion_core.safety import SafetyState
 from reunion_core.store import Store
 from reunion_core.views import Preferences
-from ui import state
+from ui import access, state
 from ui.quick_exit import quick_exit
 
 # Each screen's file and icon, in navigation order; its words are in content.SCREENS.
@@ -48,6 +48,7 @@ class Frame:
 
 def frame(screen: str) -> Frame:
     """Draw the chrome every screen shares and return the open store; stop on a store error."""
+    access.require_owner()  # nothing of the journal before this: only the owner's browser gets past
     try:
         store, problem = state.active_store(), None
     except ReunionError as exc:

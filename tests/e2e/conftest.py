@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -10,6 +13,10 @@ from playwright.sync_api import sync_playwright
 from harness.server import LAUNCH_ARGS, chromium, running
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+# Every app server of the suite writes here any attempt to reach or look up a host off this
+# machine (ui/serve.py's audit hook); the privacy proof reads it last.
+NET_LOG = Path(tempfile.mkdtemp(prefix="take-two-net-")) / "outside.log"
+os.environ["TAKE_TWO_NET_LOG"] = str(NET_LOG)
 REQUESTS: list[str] = []  # every URL the browser asked for during the whole suite
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from harness.server import PAGES, settle  # noqa: F401  (PAGES: the tests import it from here)
+from harness.server import PAGES, owner_url, settle  # noqa: F401  (PAGES: the tests import it from here)
 
 
 def open_at(page, base_url: str, path: str = "") -> None:
-    page.goto(f"{base_url}/{path}")
+    page.goto(owner_url(base_url, path))
+    # The first run of a session waits for the browser to show the owner's key (ui/access.py):
+    # the page is there once the shared frame's navigation is drawn, after that second run.
+    page.locator("[data-testid=stSidebar] [data-testid=stPageLink]").first.wait_for(timeout=30_000)
     settle(page)
 
 

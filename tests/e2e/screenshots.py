@@ -13,9 +13,48 @@ from playwright.sync_api import sync_playwright
 
 from harness.server import LAUNCH_ARGS, ROOT, chromium, running
 from reunion_core.demo import generate
+from reunion_core.records import DiagnosticAnswers
+from reunion_core.store import Store
+from reunion_core.views import record_diagnostic, save_preferences
 from tests.e2e.helpers import PAGES, open_at
 
 SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
+
+
+def shoot(page, out: Path, name: str, width: int, height: int) -> None:
+    """The whole main area at this width, as one picture."""
+    full = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
+    page.set_viewport_size({"width": width, "height": max(height, full)})
+    page.wait_for_timeout(800)  # charts redraw at the new size
+    target = out / f"{name}.png"
+    page.screenshot(path=str(target))
+    page.set_viewport_size({"width": width, "height": height})
+    print(f"{name:>28}: {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
+
+
+def safety_screens(browser, out: Path, folder: Path) -> None:
+    """Safety mode (Home, Safety & help), discreet mode, and the cover after a quick exit."""
+    path = folder / "safe.duckdb"
+    generate(path, years=2, seed=1)
+    store = Store.open(path)
+    record_diagnostic(store, DiagnosticAnswers(safety=("afraid", "monitored")))
+    store.close()
+    with running(path) as (url, _):
+        for size, (width, height) in SIZES.items():
+            page = browser.new_context(viewport={"width": width, "height": height}).new_page()
+            open_at(page, url, "")
+            shoot(page, out, f"safety-home-{size}", width, height)
+            open_at(page, url, "Safety_and_help")
+            shoot(page, out, f"safety-help-{size}", width, height)
+            page.context.close()
+    store = Store.open(path)
+    save_preferences(store, True, "https://www.bbc.co.uk/weather")
+    store.close()
+    with running(path) as (url, _):
+        page = browser.new_context(viewport=dict(zip(("width", "height"), SIZES["desktop"], strict=True))).new_page()
+        open_at(page, url, "Check_in")
+        shoot(page, out, "discreet-check_in-desktop", *SIZES["desktop"])
+        page.context.close()
 
 
 def main(out: Path) -> None:
@@ -28,21 +67,15 @@ def main(out: Path) -> None:
             for size, (width, height) in SIZES.items():
                 context = browser.new_context(viewport={"width": width, "height": height})
                 page = context.new_page()
-                for path_, title in PAGES.items():
+                for path_ in PAGES:
                     open_at(page, url, path_)
                     if path_ == "Progress":
                         page.wait_for_function(
                             "() => document.querySelectorAll('.js-plotly-plot .gtitle').length >= 7"
                         )
-                    full = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
-                    page.set_viewport_size({"width": width, "height": max(height, full)})
-                    page.wait_for_timeout(800)  # charts redraw at the new size
-                    name = (path_ or "Home").lower()
-                    target = out / f"{name}-{size}.png"
-                    page.screenshot(path=str(target))
-                    page.set_viewport_size({"width": width, "height": height})
-                    print(f"{title:>15} {size:>7}: {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
+                    shoot(page, out, f"{(path_ or 'Home').lower()}-{size}", width, height)
                 context.close()
+            safety_screens(browser, out, Path(tmp))
             browser.close()
 
 

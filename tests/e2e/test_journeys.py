@@ -63,7 +63,9 @@ def test_a_new_person_takes_the_first_steps_and_sees_them_everywhere(new_page, b
     assert openness[0]["y"] == [30]
     your_stage = charts[1]
     assert your_stage[0]["y"] == [1]  # Bubble space: the stage left at its default
-    contacts = charts[5]
+    mood = charts[5]
+    assert mood[0]["y"] == [3]  # "Okay", the mood left at its default
+    contacts = charts[6]
     assert [t["y"] for t in contacts] == [[1]]
-    verdicts = charts[6]
+    verdicts = charts[7]
     assert verdicts[0]["y"] == [3]  # proceed with care

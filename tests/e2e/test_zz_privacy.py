@@ -6,7 +6,7 @@ Named test_zz_ and sorted last by conftest, so it reads the requests of the whol
 import tomllib
 
 from harness.server import ROOT, listening_addresses
-from tests.e2e.conftest import REQUESTS, foreign_requests
+from tests.e2e.conftest import NET_LOG, REQUESTS, foreign_requests
 
 
 def test_the_server_listens_on_127_0_0_1_only(server):
@@ -24,3 +24,8 @@ def test_usage_statistics_are_off_and_the_address_is_local():
 def test_every_request_of_the_suite_stayed_on_this_machine(server):
     assert len(REQUESTS) > 50, "the suite should have made many requests to the app"
     assert foreign_requests() == []
+
+
+def test_no_app_server_of_the_suite_reached_or_looked_up_a_host_off_this_machine(server):
+    """Refused cross-site attempts included (test_access): Streamlit's IP look-ups are off."""
+    assert not NET_LOG.exists() or NET_LOG.read_text() == ""

@@ -1,0 +1,59 @@
+"""`make run`'s launcher: the owner's link, and the record of any attempt to leave this machine."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_an_attempt_to_look_up_or_reach_an_outside_host_is_recorded(tmp_path):
+    log = tmp_path / "outside.log"
+    code = (
+        f"import socket, ui.serve as s; s._record_outside_attempts({str(log)!r})\n"
+        "for host in ('127.0.0.1', 'localhost', 'checkip.example.invalid'):\n"
+        "    try: socket.getaddrinfo(host, 80)\n"
+        "    except OSError: pass\n"
+        "sock = socket.socket(); sock.settimeout(0.2)\n"
+        "try: sock.connect(('192.0.2.1', 80))\n"
+        "except OSError: pass\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=60, check=True)
+    assert log.read_text().splitlines() == ["socket.getaddrinfo checkip.example.invalid", "socket.connect 192.0.2.1"]
+
+
+def test_streamlits_ip_lookups_are_turned_off():
+    code = "import ui.serve as s; s._no_outside_lookups(); from streamlit import net_util; " \
+           "print(net_util.get_internal_ip(), net_util.get_external_ip())"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=60, capture_output=True, text=True)
+    assert out.stdout.strip() == "None None", out.stderr
+
+
+def test_the_owner_key_is_private_and_stable(tmp_path):
+    from reunion_core.access import key_file, owner_key
+
+    db = tmp_path / "data" / "reunion.duckdb"
+    key = owner_key(db)
+    assert len(key) >= 40 and owner_key(db) == key
+    assert oct(key_file(db).stat().st_mode & 0o777) == "0o600"
+    os.chmod(key_file(db), 0o644)
+    try:
+        owner_key(db)
+    except Exception as exc:  # a key others could read is not trusted
+        assert "can be read by another account" in str(exc)
+    else:
+        raise AssertionError("a readable key file was trusted")
+
+
+def test_same_origin_is_exact():
+    from reunion_core.access import same_origin
+
+    assert same_origin("http://127.0.0.1:8501", "127.0.0.1:8501")
+    assert same_origin("http://localhost:8501", "localhost:8501")
+    assert not same_origin("http://127.0.0.1:3000", "127.0.0.1:8501")
+    assert not same_origin("https://127.0.0.1:8501", "127.0.0.1:8501")
+    assert not same_origin("http://evil.test:8501", "evil.test:8501")
+    assert not same_origin(None, "127.0.0.1:8501")

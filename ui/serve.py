@@ -1,0 +1,77 @@
+"""`make run`: start Take Two for its owner, on this machine only.
+
+    python -m ui.serve [streamlit run options]
+
+Sets an owner-only umask before anything is created, makes sure the install's secret exists,
+prints the owner's link (like Jupyter's token link), turns off Streamlit's look-ups of the
+machine's internal and external IP addresses (made when it judges a refused cross-site request:
+a UDP socket toward a public resolver and an HTTP request to an outside host), and then runs
+`streamlit run app.py` in this same process. With TAKE_TWO_NET_LOG set, every attempt to reach or
+look up a host that is not this machine is written to that file, for the test suite's proof.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+LOOPBACK = ("127.0.0.1", "::1", "localhost", "0.0.0.0", "")
+
+
+def _no_outside_lookups() -> None:
+    from streamlit import net_util
+
+    net_util.get_internal_ip = lambda: None
+    net_util.get_external_ip = lambda: None
+
+
+def _record_outside_attempts(log_path: str) -> None:
+    """An audit hook: any connect or name lookup that is not loopback is appended to `log_path`."""
+
+    def hook(event: str, args: tuple) -> None:
+        if event == "socket.getaddrinfo":
+            host = args[0]
+        elif event == "socket.connect":
+            address = args[1]
+            host = address[0] if isinstance(address, tuple) else None  # a Unix socket path is local
+        else:
+            return
+        if isinstance(host, bytes):
+            host = host.decode(errors="replace")
+        if host is not None and str(host) not in LOOPBACK and not str(host).startswith("127."):
+            with open(log_path, "a") as fh:
+                fh.write(f"{event} {host}\n")
+
+    sys.addaudithook(hook)
+
+
+def _port(argv: list[str]) -> int:
+    for i, arg in enumerate(argv):
+        if arg.startswith("--server.port="):
+            return int(arg.split("=", 1)[1])
+        if arg == "--server.port" and i + 1 < len(argv):
+            return int(argv[i + 1])
+    return 8501
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    os.umask(0o077)
+    if os.environ.get("TAKE_TWO_NET_LOG"):
+        _record_outside_attempts(os.environ["TAKE_TWO_NET_LOG"])
+    from reunion_core import access
+    from reunion_core.content import LINK_PRINTED
+    from reunion_core.paths import db_path
+
+    key = access.owner_key(db_path())
+    print(f"\n  {LINK_PRINTED}\n\n    {access.owner_link(_port(argv), key)}\n", flush=True)
+    _no_outside_lookups()
+    from streamlit.web import cli
+
+    sys.argv = ["streamlit", "run", str(Path(__file__).resolve().parent.parent / "app.py"), *argv]
+    cli.main()
+
+
+if __name__ == "__main__":
+    main()
