@@ -251,7 +251,7 @@ class Store:
         with self._write() as cur:
             cur.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", [key, value])
 
-    # --- deleting -------------------------------------------------------------------------------
+    # --- the whole file: delete, merge, copy, compact, erase ---------------------------------------
 
     def delete(self, kind: str, entry_id: str) -> None:
         """Delete one check-in, contact or diagnostic run by id, and compact the file: DuckDB's DELETE
@@ -263,8 +263,6 @@ class Store:
             if not cur.execute(statement, [entry_id]).fetchall():
                 raise NotFound("That entry no longer exists; it may have been deleted already.")
         self.compact()
-
-    # --- the whole file: merge, copy, compact, erase ---------------------------------------------
 
     def import_records(
         self, checkins: Sequence[rec.CheckIn], contacts: Sequence[rec.Contact], runs: Sequence[rec.DiagnosticRun],

@@ -45,7 +45,7 @@ const CSS = `
 #take-two-quick-exit {
   position: fixed; top: 0.625rem; right: 3.5rem; z-index: 2147483646;
   margin: 0; padding: 0.375rem 0.875rem; min-height: 2.25rem;
-  font: 600 0.9375rem/1.2 "Source Sans Pro", "Source Sans 3", system-ui, -apple-system, "Segoe UI", sans-serif;
+  font: 600 1rem/1.2 "Source Sans", "Source Sans Pro", system-ui, sans-serif; /* Streamlit's own, local */
   color: #ffffff; background: #a4262c; border: 2px solid #7a1c21; border-radius: 0.375rem;
   box-shadow: 0 1px 2px rgba(0, 0, 0, 0.25); cursor: pointer; white-space: nowrap;
 }
@@ -59,6 +59,10 @@ const CSS = `
      puts its close button near its right edge, where a right-hand button would cover it. */
   #take-two-quick-exit { right: auto; left: 3.75rem; top: 0.5rem; }
 }
+/* While covered or leaving: hide every element but the cover. Streamlit itself sets
+   visibility: visible on some inner elements, so hiding <html> alone is not enough. */
+html.take-two-covered body * { visibility: hidden !important; }
+html.take-two-covered #take-two-cover, html.take-two-covered #take-two-cover * { visibility: visible !important; }
 #take-two-cover {
   position: fixed; inset: 0; z-index: 2147483647; visibility: visible !important;
   display: flex; flex-direction: column; align-items: flex-start; justify-content: flex-start;
@@ -145,6 +149,16 @@ function keepTitle() {
   }
 }
 
+function hidePage() {
+  document.documentElement.classList.add("take-two-covered");
+  document.documentElement.style.visibility = "hidden";
+}
+
+function showPage() {
+  document.documentElement.classList.remove("take-two-covered");
+  document.documentElement.style.visibility = "";
+}
+
 function showCover() {
   const s = state();
   let cover = document.getElementById(COVER_ID);
@@ -163,8 +177,7 @@ function showCover() {
   body.textContent = text(s.config.coverText, "");
   button.textContent = text(s.config.continueLabel, "Continue");
   if (document.body.firstChild !== cover) document.body.insertBefore(cover, document.body.firstChild);
-  // Hide everything else too (it also leaves the tab order); only the cover stays visible.
-  document.documentElement.style.visibility = "hidden";
+  hidePage(); // everything else too (it also leaves the tab order and the accessibility tree)
   keepTitle();
   if (!s.observer) {
     s.observer = new MutationObserver(keepTitle);
@@ -174,11 +187,10 @@ function showCover() {
 
 function uncover() {
   const s = state();
-  writeFlag(false);
   if (s.observer) { s.observer.disconnect(); s.observer = null; }
   const cover = document.getElementById(COVER_ID);
   if (cover) cover.remove();
-  document.documentElement.style.visibility = "";
+  showPage();
   if (s.appTitle) document.title = s.appTitle;
   if (s.onContinue) s.onContinue();
 }
@@ -188,7 +200,7 @@ function exitNow() {
   if (s.exiting) return;
   s.exiting = true;
   const target = safeTarget(s.config && s.config.target);
-  document.documentElement.style.visibility = "hidden";
+  hidePage();
   document.title = text(s.config && s.config.coverTitle, "Notes");
   writeFlag(true);
   window.location.replace(target);
@@ -222,7 +234,7 @@ function install(s) {
     // Back/forward cache: the page comes back as it was left, hidden; cover it or show it.
     s.exiting = false;
     if (readFlag()) showCover();
-    else if (event.persisted) document.documentElement.style.visibility = "";
+    else if (event.persisted) showPage();
   });
   window.addEventListener("storage", (event) => {
     if (event.key === FLAG && event.newValue === "1") showCover(); // left from another tab
@@ -263,6 +275,17 @@ def _continued() -> None:
     st.session_state[_CONTINUED] = True
 
 
+def covered() -> bool:
+    """True while this browser session was opened after a quick exit and Continue is not pressed.
+
+    Read from the cookie the browser sent when the session connected, so it is known on the very
+    first run, before any component has answered. A page that must stop for something else
+    before it reaches quick_exit() (an access check, say) can call this first and give the tab
+    the neutral title at once: ``if covered(): st.set_page_config(page_title=cover_title)``.
+    """
+    return st.context.cookies.get(FLAG) == "1" and not st.session_state.get(_CONTINUED)
+
+
 def quick_exit(
     target: str,
     *,
@@ -275,7 +298,9 @@ def quick_exit(
 ) -> None:
     """Draw the Quick exit button at the top of the page; Shift x3 also exits.
 
-    Call it on every page, before anything else is drawn (after ``st.set_page_config``).
+    Call it first on every page, before ``st.set_page_config`` and anything else: while
+    covered it sets the neutral tab title itself and stops, so the page's own title and
+    content never reach the browser.
     ``target`` must be an absolute http(s) address; anything else falls back to
     ``DEFAULT_TARGET``. While the browser says the app was left with quick exit, the page shows
     only the cover and, with ``stop_while_covered``, the script stops here so nothing else is
@@ -284,8 +309,8 @@ def quick_exit(
     if not is_valid_target(target):
         _log.warning("quick exit: not an http(s) address, using the default target instead")
         target = DEFAULT_TARGET
-    covered = stop_while_covered and st.context.cookies.get(FLAG) == "1" and not st.session_state.get(_CONTINUED)
-    if covered:  # the tab's title is the first thing an onlooker reads
+    stop = stop_while_covered and covered()
+    if stop:  # the tab's title is the first thing an onlooker reads
         st.set_page_config(page_title=cover_title)
     _COMPONENT(
         key=_KEY,
@@ -296,11 +321,11 @@ def quick_exit(
             "coverTitle": cover_title,
             "coverText": cover_text,
             "continueLabel": continue_label,
-            "serverCovered": covered,
+            "serverCovered": stop,
         },
         on_continued_change=_continued,
         width="stretch",
         height="content",
     )
-    if covered:
+    if stop:
         st.stop()
