@@ -74,3 +74,11 @@ def test_importing_the_whole_core_loads_no_streamlit():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "False"
+
+
+def test_pages_stay_thin_and_the_store_small():
+    """A page is widgets, one view and render; the store only stores."""
+    pages = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
+    long_pages = {p.name: n for p in pages if (n := len(p.read_text().splitlines())) > 110}
+    assert long_pages == {}
+    assert len((CORE / "store.py").read_text().splitlines()) < 450
