@@ -14,7 +14,7 @@ from reunion_core.safety import SafetyState
 from reunion_core.store import Store
 from reunion_core.views import Preferences
 from ui import access, state
-from ui.quick_exit import quick_exit
+from ui.quick_exit import covered, quick_exit
 
 # Each screen's file and icon, in navigation order; its words are in content.SCREENS.
 PAGES = {
@@ -48,6 +48,8 @@ class Frame:
 
 def frame(screen: str) -> Frame:
     """Draw the chrome every screen shares and return the open store; stop on a store error."""
+    if covered():  # opened after a quick exit: a neutral tab title before anything else, even the door
+        st.set_page_config(page_title=words.COVER_TITLE)
     access.require_owner()  # nothing of the journal before this: only the owner's browser gets past
     try:
         store, problem = state.active_store(), None
@@ -57,13 +59,14 @@ def frame(screen: str) -> Frame:
     here = SCREENS[screen]
     title = DISCREET_SCREENS[screen] if prefs.discreet else here.title
     app_name = DISCREET_NAME if prefs.discreet else SCREENS["home"].title
+    # Stops here, drawing only its cover, while the browser says it left with quick exit.
+    quick_exit(prefs.exit_url, label=words.QUICK_EXIT_LABEL, cover_title=words.COVER_TITLE,
+               cover_text=words.COVER_TEXT, continue_label=words.COVER_CONTINUE)
     # No page icon: a ":material/...:" one makes the browser fetch an SVG from Google's font
     # host (caught by the e2e privacy test), and an emoji one costs ~75 ms of the first page
     # load (Streamlit's emoji check; measured for make bench's cold start). The default is local.
     st.set_page_config(page_title=app_name if prefs.discreet or screen == "home" else f"{title} · {app_name}",
                        layout="centered")
-    quick_exit(prefs.exit_url, label=words.QUICK_EXIT_LABEL, cover_title=words.COVER_TITLE,
-               cover_text=words.COVER_TEXT, continue_label=words.COVER_CONTINUE)
     help_label = words.DISCREET_HELP if prefs.discreet else words.GET_HELP
     hotline = EMERGENCY_RESOURCE
     with st.sidebar:

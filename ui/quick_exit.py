@@ -22,7 +22,9 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-DEFAULT_TARGET = "https://www.bbc.co.uk/weather"
+from reunion_core.content import QUICK_EXIT_DEFAULT
+
+DEFAULT_TARGET = QUICK_EXIT_DEFAULT
 BUTTON_ID = "take-two-quick-exit"
 COVER_ID = "take-two-cover"
 FLAG = "take-two-covered"  # the localStorage key and the cookie name
@@ -187,6 +189,7 @@ function showCover() {
 
 function uncover() {
   const s = state();
+  writeFlag(false);
   if (s.observer) { s.observer.disconnect(); s.observer = null; }
   const cover = document.getElementById(COVER_ID);
   if (cover) cover.remove();
