@@ -135,3 +135,18 @@ def test_discreet_mode_gives_every_page_a_plain_name(page, db_path):
     assert set(sidebar) <= {*DISCREET_SCREENS.values(), "Help"}
     words = "\n".join(str(m.value) for m in at.sidebar.markdown) + "\n".join(str(c.value) for c in at.sidebar.caption)
     assert DISCREET_NAME in words and SCREENS["home"].title not in words and "Hotline" not in words
+
+
+def test_deleting_the_run_with_the_yes_on_your_data_keeps_safety_mode_on(db_path):
+    with file_at(db_path) as store:
+        run = record_diagnostic(store, DiagnosticAnswers(safety=("afraid",)), at=datetime.now() - timedelta(days=2))
+    at = open_page("pages/7_Your_data.py")
+    at.segmented_control(key="data.kind").set_value("diagnostic").run()
+    at.selectbox(key="data.entry.diagnostic").set_value(run.id).run()
+    assert "Deleting it does not turn safety mode off" in texts(at)
+    at.button(key="data.delete_one").click().run()
+    assert not at.exception
+    with file_at(db_path) as store:
+        assert store.diagnostic_runs() == [] and safety(store).on
+    at.switch_page("app.py").run()
+    assert "reconnection advice is hidden" in texts(at)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from harness.server import LAUNCH_ARGS, ROOT, chromium, running
+from harness.server import LAUNCH_ARGS, ROOT, chromium, owner_url, running
 from reunion_core.demo import generate
 from reunion_core.records import DiagnosticAnswers
 from reunion_core.store import Store
@@ -46,6 +46,13 @@ def safety_screens(browser, out: Path, folder: Path) -> None:
             shoot(page, out, f"safety-home-{size}", width, height)
             open_at(page, url, "Safety_and_help")
             shoot(page, out, f"safety-help-{size}", width, height)
+            # As after a quick exit: the next page of Take Two that opens shows only the cover.
+            page.evaluate("() => { localStorage.setItem('take-two-covered', '1');"
+                          " document.cookie = 'take-two-covered=1; path=/; SameSite=Strict'; }")
+            page.goto(owner_url(url, "Diagnostic"))
+            page.locator("#take-two-cover").wait_for(timeout=30_000)
+            page.wait_for_timeout(500)
+            page.screenshot(path=str(out / f"quick-exit-cover-{size}.png"))
             page.context.close()
     store = Store.open(path)
     save_preferences(store, True, "https://www.bbc.co.uk/weather")

@@ -124,3 +124,27 @@ def test_discreet_mode_names_every_page_plainly(new_page, discreet_url, path):
     page.locator("[data-testid=stSidebar]").get_by_role("link", name="Help").first.click()
     page.wait_for_url("**/Safety_and_help")
     expect(page.locator("[data-testid=stMain]")).to_contain_text("800-799-7233")  # one click away
+
+
+def test_only_a_deliberate_choice_lifts_it_and_one_click_brings_it_back(new_page, tmp_path):
+    path = tmp_path / "data" / "lift.duckdb"
+    store = Store.open(path)
+    record_diagnostic(store, DiagnosticAnswers(safety=("afraid",)), at=datetime.now() - timedelta(days=3))
+    store.close()
+    with running(path) as (url, _):
+        page = new_page()
+        open_at(page, url, "Safety_and_help")
+        page.get_by_text("I am safe now and want the reconnection tools back").click()
+        lift = page.get_by_role("button", name="Turn the reconnection tools back on")
+        expect(lift).to_be_disabled()  # not before the person ticks that they chose it
+        click_label(page, "I have read this, and I am choosing this for myself")
+        click_button(page, "Turn the reconnection tools back on")
+        expect(page.locator("[data-testid=stMain]")).to_contain_text("Are you sure?")
+        click_button(page, "Yes, I am safe now")
+        expect(page.locator("[data-testid=stMain]")).to_contain_text("Safety mode is off since")
+        go_by_sidebar(page, "Home")
+        assert "reconnection advice is hidden" not in page.locator("[data-testid=stMain]").inner_text()
+        go_by_sidebar(page, "Safety & help")
+        click_button(page, "Turn safety mode back on")
+        go_by_sidebar(page, "Home")
+        expect(page.locator("[data-testid=stMain]")).to_contain_text("reconnection advice is hidden")
