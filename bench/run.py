@@ -36,6 +36,7 @@ def open_app(page: str, db: Path):
     from streamlit.testing.v1 import AppTest
 
     os.environ["REUNION_DB_PATH"] = str(db)
+    os.environ["TAKE_TWO_APPTEST"] = "1"  # AppTest has no browser to show the owner's key (ui/access.py)
     if page == "floor":
         at = AppTest.from_file(str(FLOOR), default_timeout=120).run()
     else:
@@ -44,6 +45,8 @@ def open_app(page: str, db: Path):
             at.switch_page(page).run()
     if at.exception:
         raise RuntimeError(f"{page}: {at.exception[0].value}")
+    if page != "floor" and not at.sidebar.get("page_link"):
+        raise RuntimeError(f"{page}: the page did not draw (refused at the door?)")
     return at
 
 

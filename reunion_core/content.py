@@ -799,6 +799,7 @@ DISCREET_SCREENS: MappingProxyType = MappingProxyType({
     "progress": "Charts", "journey": "Guide", "safety": "Help", "data": "Files",
 })
 DISCREET_HELP = "Help"
+DISCREET_BANNER = "Some tools are hidden for now. Help is always one click away, under Help."
 DISCREET_LABEL = "Discreet mode"
 DISCREET_EXPLAINED = (
     "Discreet mode gives the tab, the app and the menu plain names (\"Notes\", \"Daily note\", "

@@ -8,7 +8,13 @@ from datetime import datetime, timedelta
 import pytest
 from google.protobuf.message import Message
 
-from reunion_core.content import DISCREET_NAME, DISCREET_SCREENS, RECONNECTION_ADVICE, SCREENS
+from reunion_core.content import (
+    DISCREET_BANNER,
+    DISCREET_NAME,
+    DISCREET_SCREENS,
+    RECONNECTION_ADVICE,
+    SCREENS,
+)
 from reunion_core.demo import generate
 from reunion_core.records import DiagnosticAnswers
 from reunion_core.views import choose_safety, record_diagnostic, safety, save_preferences
@@ -135,6 +141,9 @@ def test_discreet_mode_gives_every_page_a_plain_name(page, db_path):
     assert set(sidebar) <= {*DISCREET_SCREENS.values(), "Help"}
     words = "\n".join(str(m.value) for m in at.sidebar.markdown) + "\n".join(str(c.value) for c in at.sidebar.caption)
     assert DISCREET_NAME in words and SCREENS["home"].title not in words and "Hotline" not in words
+    if page != "pages/6_Safety_and_help.py":  # the banner names no abuse and no hotline in discreet mode
+        body = texts(at)
+        assert DISCREET_BANNER in body and "Safety mode is on" not in body
 
 
 def test_deleting_the_run_with_the_yes_on_your_data_keeps_safety_mode_on(db_path):

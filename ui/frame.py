@@ -97,7 +97,9 @@ def frame(screen: str) -> Frame:
     if example:
         st.info(words.EXAMPLE_NOTICE, icon=":material/science:")
     safety = state.safety(store)
-    if safety.on and screen != "safety":
+    if safety.on and screen != "safety" and prefs.discreet:  # no word an onlooker could read into
+        st.info(words.DISCREET_BANNER, icon=":material/sos:")
+    elif safety.on and screen != "safety":
         # "text START to 88788": the keyword keeps its capitals
         text = hotline.text[:1].lower() + hotline.text[1:]
         st.error(words.SAFETY_BANNER.format(phone=hotline.phone, text=text), icon=":material/sos:")
