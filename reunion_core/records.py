@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import Enum
 
 from .content import (
@@ -200,14 +200,19 @@ def _check_keys(values: Iterable[str] | None, known: Mapping, what: str) -> tupl
     return tuple(out)
 
 
+# Times are local wall-clock times. After a move west (or a clock set back) an entry saved a few
+# hours ago can look "in the future": that must never block editing it or re-importing one's own
+# export, so up to a day ahead is accepted. Anything further ahead is a mistake, and refused.
+CLOCK_SLACK = timedelta(hours=26)
+
+
 def _check_past(moment: datetime | date, what: str, now: datetime) -> None:
-    today = now.date()
     day = moment.date() if isinstance(moment, datetime) else moment
     if day < EARLIEST:
         raise ValidationError(f"{what} is before {EARLIEST:%Y}; check the year.")
-    if isinstance(moment, datetime) and moment > now:
+    if isinstance(moment, datetime) and moment > now + CLOCK_SLACK:
         raise ValidationError(f"{what} is in the future ({moment:%Y-%m-%d %H:%M}).")
-    if day > today:
+    if day > now.date() + timedelta(days=1):
         raise ValidationError(f"{what} is in the future ({day:%Y-%m-%d}).")
 
 

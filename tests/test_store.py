@@ -103,8 +103,8 @@ def test_editing_a_deleted_contact_says_so(store):
 
 # --- validation: a clear message, and nothing written ----------------------------------------
 
-# Two days ahead: still the future when a run crosses midnight after collection.
-TOMORROW = date.today() + timedelta(days=2)
+# Three days ahead: beyond a zone change, and still the future when a run crosses midnight.
+TOMORROW = date.today() + timedelta(days=3)
 
 
 @pytest.mark.parametrize(
@@ -169,7 +169,7 @@ def test_bad_diagnostics_are_refused_and_nothing_is_written(store, answers, mess
 
 def test_a_future_diagnostic_time_is_refused(store):
     with pytest.raises(ValidationError, match="future"):
-        record_diagnostic(store, DiagnosticAnswers(), at=datetime.now() + timedelta(days=1))
+        record_diagnostic(store, DiagnosticAnswers(), at=datetime.now() + timedelta(days=2))
 
 
 def test_a_bulk_save_with_one_bad_record_writes_none(store):
@@ -330,3 +330,19 @@ def test_span_of_an_empty_file_is_none(store):
     assert store.span() is None
     store.add_contact(contact())
     assert store.span() == (YESTERDAY, YESTERDAY)
+
+
+def test_an_entry_saved_before_a_move_west_still_opens_edits_and_reimports(store, tmp_path):
+    """Local times: after the clock goes back a few hours, recent entries look 'in the future'."""
+    ahead = datetime.now().replace(microsecond=0) + timedelta(hours=5)
+    c = store.add_checkin(checkin(at=ahead))
+    k = store.add_contact(contact(happened_on=ahead.date(), created_at=ahead))
+    store.update_contact(replace(k, note="edited after the move"), k)
+    from reunion_core.transfer import export_json, import_bundle, read_export
+
+    other = Store.open(tmp_path / "other.duckdb")
+    try:
+        assert import_bundle(other, read_export(export_json(store))) == {"checkin": 1, "contact": 1, "diagnostic": 0}
+        assert other.checkins()[0].at == c.at
+    finally:
+        other.close()
