@@ -48,10 +48,10 @@ _CSS_KEY = "take_two_access"
 
 def require_owner() -> None:
     """Stop the page unless this browser session is the owner's; remember the secret if it came in the link."""
-    headers = st.context.headers
     if st.session_state.get(OK):
         _door()  # the same element on every run, so the browser keeps it (and its frame check)
         return
+    headers = st.context.headers
     if not headers and os.environ.get(APPTEST) == "1":  # AppTest: no browser, no network session
         st.session_state[OK] = True
         return

@@ -28,6 +28,7 @@ DEFAULT_TARGET = QUICK_EXIT_DEFAULT
 BUTTON_ID = "take-two-quick-exit"
 COVER_ID = "take-two-cover"
 FLAG = "take-two-covered"  # the localStorage key and the cookie name
+_ARRIVED_COVERED = "take_two.quick_exit.arrived_covered"  # session: opened after a quick exit
 _CONTINUED = "take_two.quick_exit.continued"  # session: the person chose Continue on the cover
 _KEY = "take_two_quick_exit"
 
@@ -286,7 +287,11 @@ def covered() -> bool:
     before it reaches quick_exit() (an access check, say) can call this first and give the tab
     the neutral title at once: ``if covered(): st.set_page_config(page_title=cover_title)``.
     """
-    return st.context.cookies.get(FLAG) == "1" and not st.session_state.get(_CONTINUED)
+    # The cookie came with the session's connection and can't change during it: read it once
+    # (st.context.cookies costs ~3 ms a read, on every rerun of every page otherwise).
+    if _ARRIVED_COVERED not in st.session_state:
+        st.session_state[_ARRIVED_COVERED] = st.context.cookies.get(FLAG) == "1"
+    return st.session_state[_ARRIVED_COVERED] and not st.session_state.get(_CONTINUED)
 
 
 def quick_exit(
