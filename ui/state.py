@@ -3,6 +3,7 @@ journey), and the core's views of it, kept until the file's next write."""
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from datetime import date
@@ -89,7 +90,7 @@ def reset(defaults: dict[str, object]) -> None:
 def _progress(store: Store, choice: str, picked: tuple[date, ...] | None, today: date):
     view = views.progress(store, choice, picked, today)
     # Validated by plotly once per revision and range; st.plotly_chart takes a Figure without
-    # validating it again, and cache_resource hands back the same objects, uncopied.
+    # validating it again, and the cache below hands back the same objects, uncopied.
     return view, tuple((go.Figure(chart.figure), chart.alt) for chart in view.charts)
 
 
@@ -107,7 +108,9 @@ _VIEWS = {
 }
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+# A plain LRU, shared by every session (the revision keys out anything stale): ~30x cheaper a
+# lookup than st.cache_resource, which hashes its arguments on every call (~1 ms a view).
+@functools.lru_cache(maxsize=64)
 def _kept(path: str, revision: str, view: str, args: tuple):
     return _VIEWS[view](_open(path), *args)
 
