@@ -51,11 +51,13 @@ else:
 
 st.subheader("What next")
 with st.container(border=True):
-    st.markdown(f"**{glance.next_step}**")
+    st.markdown(f"**{words.DISCREET_NEXT_STEP if f.discreet and f.safety.on else glance.next_step}**")
     st.page_link(page(NEXT_PAGES[glance.next_page]), label="Go there", icon=":material/arrow_forward:")
     if glance.their_gut and glance.next_page == "checkin":
         st.caption(f"With them at {glance.their_gut.name}: {glance.their_gut.focus}")
 
+if f.discreet and f.safety.on:  # nothing on Home an onlooker could read into
+    st.stop()
 st.subheader("Latest diagnostic")
 if glance.diagnostic:
     st.caption(f"{glance.diagnostic.created_at:%d %b %Y}")

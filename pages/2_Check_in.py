@@ -66,7 +66,7 @@ if not f.safety.on:
         st.markdown(f"**{mine.name}**: {mine.summary}")
         st.markdown("\n".join(f"- {p}" for p in mine.prompts))
         st.caption(f"Ready to move on when: {mine.ready_when}")
-else:
+elif not f.discreet:
     st.caption(words.SAFETY_CHECK_IN)
 mood = widgets.mood("How do you feel today?", P + "mood", value=latest.mood if latest else 3, persist_state="session")
 note = st.text_area(
@@ -78,7 +78,8 @@ note = st.text_area(
 
 if st.button("Save check-in", type="primary", key=P + "save"):
     widgets.act(lambda: f.store.add_checkin(CheckIn(openness, stage_key, mood, signs, note or "")),
-                "Check-in saved. See how things move on the Progress page.", P + "reset")
+                words.LOW_MOOD_REPLY if mood <= 2 else "Check-in saved. See how things move on the Progress page.",
+                P + "reset", gently=mood <= 2)
 widgets.flash()
 
 if view.recent:

@@ -43,7 +43,7 @@ widgets.flash()
 
 st.subheader("Past contacts")
 if not log.total:
-    st.caption("Nothing logged yet. No contact is a stage too: Bubble space.")
+    st.caption(words.SAFETY_CONTACTS_EMPTY if f.safety.on else "Nothing logged yet. No contact is a stage too: Bubble space.")
     st.stop()
 st.caption(f"{log.total} contacts, newest first. Page {log.page + 1} of {log.pages}.")
 

@@ -8,8 +8,9 @@ from ui.frame import frame
 
 f = frame("journey")
 if f.safety_first:
-    st.markdown(JOURNEY_HIDDEN)
-    widgets.resources()
+    if not f.discreet:  # discreet: the frame's plain line points to Help, where the hotline is
+        st.markdown(JOURNEY_HIDDEN)
+        widgets.resources()
     st.stop()
 view = state.journey(f.store)
 

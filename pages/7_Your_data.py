@@ -17,19 +17,20 @@ today = date.today()
 if st.session_state.pop(P + "reset", False):  # after a delete: nothing chosen, nothing ticked
     state.reset({P + "sure": False, **{f"{P}entry.{k}": None for k in ENTRY_KINDS}})
 
+stem = "notes" if f.discreet else "take-two"  # what the files are called in Downloads
 st.subheader("Take it with you")
 st.markdown(words.DATA_EXPORT_HELP)
 c1, c2, c3 = st.columns(3)
 c1.download_button(
-    "JSON export", data=lambda: transfer.export_json(f.store), file_name=f"take-two-{today}.json",
+    "JSON export", data=lambda: transfer.export_json(f.store), file_name=f"{stem}-{today}.json",
     mime="application/json", key=P + "json", on_click="ignore",
 )
 c2.download_button(
-    "CSV files (ZIP)", data=lambda: transfer.export_csv_zip(f.store), file_name=f"take-two-{today}-csv.zip",
+    "CSV files (ZIP)", data=lambda: transfer.export_csv_zip(f.store), file_name=f"{stem}-{today}-csv.zip",
     mime="application/zip", key=P + "csv", on_click="ignore",
 )
 c3.download_button(
-    "Backup file", data=lambda: state.backup_bytes(f.store), file_name=f"take-two-{today}.duckdb",
+    "Backup file", data=lambda: state.backup_bytes(f.store), file_name=f"{stem}-{today}.duckdb",
     mime="application/octet-stream", key=P + "backup", on_click="ignore",
 )
 

@@ -9,6 +9,8 @@ units, hover text, and an empty state that says what to do to fill it.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from .content import (
     MOODS,
     REACTANCE_STAGES,
@@ -280,7 +282,7 @@ def contacts_per_period(counts: list[ContactCount], bucket: str) -> Figure:
     title = f"Contacts per {word}"
     y_title = f"Contacts per {word}"
     if not counts:
-        return _empty(title, "Date", y_title, "No contacts in this range.<br>That's your no-contact streak.")
+        return _empty(title, "Date", y_title, "No contacts in this range.")
     data = []
     for response in RESPONSES:
         for panel, initiator in enumerate(("me", "them")):
@@ -392,6 +394,11 @@ def verdict_timeline(points: list[VerdictPoint]) -> Figure:
             "range": [len(Verdict) - 0.5, -0.5],
             "fixedrange": True,
         },
+        # Days, never clock times: one run alone would otherwise get millisecond ticks.
+        xaxis={"type": "date", "tickformat": "%d %b %Y"},
     )
+    if len({p.at.date() for p in points}) == 1:  # one day: show a month around it
+        day = points[0].at.date()
+        layout["xaxis"]["range"] = [(day - timedelta(days=15)).isoformat(), (day + timedelta(days=15)).isoformat()]
     return {"data": data, "layout": layout}
 

@@ -744,7 +744,7 @@ SAFETY_LIFT_EXPLAINED = (
 )
 SAFETY_LIFT_UNDERSTOOD = "I have read this, and I am choosing this for myself"
 SAFETY_LIFT_BUTTON = "Turn the reconnection tools back on"
-SAFETY_LIFT_CONFIRM = "Are you sure? Press again to confirm."
+SAFETY_LIFT_CONFIRM = "Are you sure? This brings back the reconnection tools on every screen."
 SAFETY_LIFT_YES = "Yes, I am safe now"
 SAFETY_LIFT_NO = "No, keep safety mode on"
 SAFETY_LIFTED = "Safety mode is off since {day}, at your choice. You can turn it back on at any time."
@@ -760,6 +760,22 @@ SAFETY_IMPORT_KEPT = (
     "Safety mode stays on. The file you imported says it was turned off, but only you can turn it "
     "off, on Safety & help."
 )
+
+SAFE_PURPOSES: MappingProxyType = MappingProxyType({
+    "home": "A private place to look after yourself. Help is one click away.",
+    "check_in": "A minute a day: how you are, and anything you want to remember.",
+    "contact_log": "A dated record of each contact: who reached out, how, and what happened.",
+    "progress": "How you have been, and the contacts you logged.",
+    "journey": "Help that is free and confidential.",
+})
+DISCREET_NEXT_STEP = "Take a quiet moment for yourself. Everything you need is under Help."
+LOW_MOOD_REPLY = (
+    "Saved. That sounds like a really hard day, and it's okay to feel this way. One small thing "
+    "might help right now: text or call a friend, or breathe slowly for a minute. If it feels like "
+    "too much, you can call or text 988 (in the US) any time, free and confidential; elsewhere, "
+    "your local crisis line."
+)
+SAFETY_CONTACTS_EMPTY = "Nothing logged yet."
 
 SAFETY_CHECK_IN = (
     "While safety mode is on, a check-in is about you: how you are today, and anything you want "

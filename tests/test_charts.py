@@ -119,3 +119,9 @@ def test_every_figure_is_valid_plotly():
         *[build() for build in EMPTY],
     ]:
         go.Figure(fig)  # raises on any invalid property
+
+
+def test_one_verdict_gets_a_month_of_days_around_it_not_millisecond_ticks():
+    fig = charts.verdict_timeline([VerdictPoint(datetime(2026, 3, 1, 7, 58, 57), Verdict.NOT_YET)])
+    assert fig["layout"]["xaxis"]["tickformat"] == "%d %b %Y"
+    assert fig["layout"]["xaxis"]["range"] == ["2026-02-14", "2026-03-16"]

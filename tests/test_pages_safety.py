@@ -144,6 +144,8 @@ def test_discreet_mode_gives_every_page_a_plain_name(page, db_path):
     if page != "pages/6_Safety_and_help.py":  # the banner names no abuse and no hotline in discreet mode
         body = texts(at)
         assert DISCREET_BANNER in body and "Safety mode is on" not in body
+        if page not in ("pages/1_Diagnostic.py",):  # the questions page is where the verdict lives
+            assert "abuse" not in body and "800-799-7233" not in body
 
 
 def test_deleting_the_run_with_the_yes_on_your_data_keeps_safety_mode_on(db_path):
@@ -159,3 +161,13 @@ def test_deleting_the_run_with_the_yes_on_your_data_keeps_safety_mode_on(db_path
         assert store.diagnostic_runs() == [] and safety(store).on
     at.switch_page("app.py").run()
     assert "reconnection advice is hidden" in texts(at)
+
+
+def test_a_very_low_check_in_gets_a_kind_reply_with_a_crisis_line(db_path):
+    at = open_page("pages/2_Check_in.py")
+    at.select_slider(key="ci.mood").set_value(1).run()
+    at.text_area(key="ci.note").input("I feel stupid").run()
+    at.button(key="ci.save").click().run()
+    body = texts(at)
+    assert "really hard day" in body and "988" in body
+    assert "Check-in saved" not in body and not at.success

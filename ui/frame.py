@@ -45,6 +45,10 @@ class Frame:
     def safety_first(self) -> bool:
         return self.safety.on
 
+    @property
+    def discreet(self) -> bool:
+        return self.prefs.discreet
+
 
 def frame(screen: str) -> Frame:
     """Draw the chrome every screen shares and return the open store; stop on a store error."""
@@ -71,7 +75,8 @@ def frame(screen: str) -> Frame:
     hotline = EMERGENCY_RESOURCE
     with st.sidebar:
         st.markdown(f"### {app_name}")
-        st.page_link(page("safety"), label=help_label, icon=":material/sos:")
+        if not prefs.discreet:  # discreet: "Help" is in the menu below, once
+            st.page_link(page("safety"), label=help_label, icon=":material/sos:")
         if not prefs.discreet:  # discreet: the hotline is on the Help page, one click away
             st.caption(words.HOTLINE_LINE.format(phone=hotline.phone, text=hotline.text))
         for key, (path, icon) in PAGES.items():
@@ -79,8 +84,8 @@ def frame(screen: str) -> Frame:
             st.page_link(path, label=label, icon=icon)
 
     st.title(title)
-    if not prefs.discreet:
-        st.caption(here.purpose)
+    if not prefs.discreet:  # in safety mode, a purpose that doesn't speak of trying again
+        st.caption(words.SAFE_PURPOSES.get(screen, here.purpose) if store and state.safety(store).on else here.purpose)
     if screen != "safety":  # on a phone the sidebar is folded away: one click, still
         st.page_link(page("safety"), label=help_label, icon=":material/sos:")
     if store is None:

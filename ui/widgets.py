@@ -38,7 +38,7 @@ def resources() -> None:
     for r in RESOURCES:
         with st.container(border=True):
             st.markdown(f"**{r.name}**")
-            st.markdown(f"Phone: **{r.phone}**" + (f"  \nText: {r.text}" if r.text else ""))
+            st.markdown(f"Phone: **{r.phone}**" + (f"  \n{r.text}" if r.text else ""))
             st.caption(r.details)
 
 
@@ -79,15 +79,16 @@ def user_text(label: str, text: str) -> None:
         st.text(text)
 
 
-def act(action: Callable[[], object], done: str, *flags: str) -> None:
+def act(action: Callable[[], object], done: str, *flags: str, gently: bool = False) -> None:
     """Run one write. On a ReunionError show it here, keeping what was typed; on success set
-    `flags` (e.g. a form's reset) and rerun, with `done` shown once by `flash()`."""
+    `flags` (e.g. a form's reset) and rerun, with `done` shown once by `flash()`: as a plain, kind
+    note when `gently` (a painful moment is not a success), else as a green confirmation."""
     try:
         action()
     except ReunionError as exc:
         st.error(str(exc))
         return
-    st.session_state["flash"] = done
+    st.session_state["flash"] = (done, gently)
     for flag in flags:
         st.session_state[flag] = True
     st.rerun()
@@ -95,9 +96,12 @@ def act(action: Callable[[], object], done: str, *flags: str) -> None:
 
 def flash() -> None:
     """The message of the write that just succeeded, once."""
-    message = st.session_state.pop("flash", None)
-    if message:
+    message, gently = st.session_state.pop("flash", (None, False))
+    if message and gently:
+        st.info(message, icon=":material/favorite:")
+    elif message:
         st.success(message, icon=":material/check_circle:")
+        st.toast(message, icon=":material/check_circle:")  # seen wherever the page is scrolled to
 
 
 def choice(widget: Callable, label: str, choices: Sequence[Choice], key: str, **options):
