@@ -42,6 +42,7 @@ if st.button("Save contact", type="primary", key=P + "save"):
 widgets.flash()
 
 st.subheader("Past contacts")
+widgets.flash(near="past")  # an edit or a delete: said where the list is
 if not log.total:
     st.caption(words.SAFETY_CONTACTS_EMPTY if f.safety.on else "Nothing logged yet. No contact is a stage too: Bubble space.")
     st.stop()
@@ -73,13 +74,13 @@ if chosen is not None:
     was = st.session_state.setdefault(edit + ".was", contact)  # the version this edit started from
     edited = widgets.contact_form(edit, was, f.safety.on)
     if st.button("Save changes", type="primary", key=P + "save_edit"):
-        widgets.act(lambda: f.store.update_contact(edited, was), "Changes saved.", P + "unchoose")
+        widgets.act(lambda: f.store.update_contact(edited, was), "Changes saved.", P + "unchoose", near="past")
     if st.session_state.get(P + "deleting") == contact.id:
         st.warning("Delete this contact? This can't be undone.")
         yes, no = st.columns(2)
         if yes.button("Yes, delete", key=P + "delete_yes", type="primary"):
             st.session_state[P + "deleting"] = None
-            widgets.act(lambda: f.store.delete("contact", contact.id), "Contact deleted.", P + "unchoose")
+            widgets.act(lambda: f.store.delete("contact", contact.id), "Contact deleted.", P + "unchoose", near="past")
         if no.button("No, keep it", key=P + "delete_no"):
             st.session_state[P + "deleting"] = None
             st.rerun()

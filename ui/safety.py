@@ -54,11 +54,12 @@ def safety_plan(f: Frame, plan: SafetyPlan | None) -> None:
     typed = SafetyPlan(**{key: st.session_state.get(P + "plan." + key) or "" for key, _, _ in SAFETY_PLAN_FIELDS})
     save, download = st.columns(2)
     if save.button("Save my plan", key=P + "plan.save", type="primary"):
-        widgets.act(lambda: views.save_safety_plan(f.store, typed), "Your safety plan is saved.")
+        widgets.act(lambda: views.save_safety_plan(f.store, typed), "Your safety plan is saved.", near="plan")
     download.download_button(
         "Download it to print (plain text)", data=views.safety_plan_text(typed), file_name="plan.txt",
         mime="text/plain", key=P + "plan.download", on_click="ignore",
     )
+    widgets.flash(near="plan")
 
 
 def discretion(f: Frame) -> None:

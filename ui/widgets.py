@@ -79,29 +79,32 @@ def user_text(label: str, text: str) -> None:
         st.text(text)
 
 
-def act(action: Callable[[], object], done: str, *flags: str, gently: bool = False) -> None:
+def act(action: Callable[[], object], done: str, *flags: str, gently: bool = False, near: str = "") -> None:
     """Run one write. On a ReunionError show it here, keeping what was typed; on success set
     `flags` (e.g. a form's reset) and rerun, with `done` shown once by `flash()`: as a plain, kind
-    note when `gently` (a painful moment is not a success), else as a green confirmation."""
+    note when `gently` (a painful moment is not a success), else as a green confirmation; `near`
+    names the flash() call beside the button, so the word appears where the person is looking."""
     try:
         action()
     except ReunionError as exc:
         st.error(str(exc))
         return
-    st.session_state["flash"] = (done, gently)
+    st.session_state["flash"] = (done, gently, near)
     for flag in flags:
         st.session_state[flag] = True
     st.rerun()
 
 
-def flash() -> None:
-    """The message of the write that just succeeded, once."""
-    message, gently = st.session_state.pop("flash", (None, False))
-    if message and gently:
+def flash(near: str = "") -> None:
+    """The message of the write that just succeeded, once, here if it was meant for here."""
+    message, gently, where = st.session_state.get("flash", (None, False, ""))
+    if message is None or where != near:
+        return
+    del st.session_state["flash"]
+    if gently:
         st.info(message, icon=":material/favorite:")
-    elif message:
+    else:
         st.success(message, icon=":material/check_circle:")
-        st.toast(message, icon=":material/check_circle:")  # seen wherever the page is scrolled to
 
 
 def choice(widget: Callable, label: str, choices: Sequence[Choice], key: str, **options):
