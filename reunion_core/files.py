@@ -121,6 +121,15 @@ def open_problem(detail: str, path: Path) -> StoreLocked | StoreUnreadable:
     )
 
 
+def write_problem(detail: str, path: Path) -> FileProblem:
+    """What to tell the person when a save failed inside the database engine (`detail`: its words)."""
+    if "space" in detail.lower():
+        return FileProblem(f"The disk is full, so Take Two couldn't save this to {path}. Nothing was changed "
+                           "and what you typed is still here: free some space, then save again.")
+    return FileProblem(f"Take Two couldn't save this to {path}. Nothing was changed and what you typed is "
+                       "still here; if it happens again, export your data on the Your data page.")
+
+
 def foreign(path: Path) -> StoreUnreadable:
     return StoreUnreadable(
         f"The file at {path} is a database from another program, not Take Two. It was left untouched.", str(path)

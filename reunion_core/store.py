@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -103,16 +103,14 @@ class Store:
         unknown = [name for name in applied if name not in dict(MIGRATIONS)]
         if unknown:
             raise files.too_new(self.path, unknown[-1])
-        for name, statements in MIGRATIONS:
-            if name not in applied:
-                with self._write() as cur:
-                    for statement in statements:
-                        cur.execute(statement)
-                    cur.execute("INSERT INTO take_two_migrations VALUES (?, ?)", [name, _now()])
+        for name, statements in [(n, st) for n, st in MIGRATIONS if n not in applied]:
+            with self._write() as cur:
+                for statement in statements:
+                    cur.execute(statement)
+                cur.execute("INSERT INTO take_two_migrations VALUES (?, ?)", [name, _now()])
 
     def applied_migrations(self) -> list[str]:
         return [n for (n,) in self._rows("SELECT name FROM take_two_migrations ORDER BY name")]
-
     # --- plumbing -------------------------------------------------------------------------------
 
     @contextmanager
@@ -138,8 +136,11 @@ class Store:
             try:
                 yield cur
                 cur.commit()
-            except BaseException:
-                cur.rollback()
+            except BaseException as exc:
+                with suppress(duckdb.Error):  # a failed commit may have ended the transaction already
+                    cur.rollback()
+                if isinstance(exc, duckdb.Error):  # a full disk, a damaged file: in words, not DuckDB's
+                    raise files.write_problem(str(exc), self.path) from None
                 raise
             finally:
                 self._writes += 1  # under the lock; after a failed write too: cheap to recompute
@@ -338,9 +339,8 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """How many entries of each kind are saved."""
-        row = self._rows(
-            "SELECT (SELECT count(*) FROM checkins), (SELECT count(*) FROM contacts), (SELECT count(*) FROM diagnostics)"
-        )[0]
+        row = self._rows("SELECT (SELECT count(*) FROM checkins), (SELECT count(*) FROM contacts),"
+                         " (SELECT count(*) FROM diagnostics)")[0]
         return dict(zip(rec.KINDS, row, strict=True))
 
     def span(self) -> tuple[date, date] | None:

@@ -10,6 +10,8 @@ import threading
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import duckdb
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -206,3 +208,23 @@ def test_random_diagnostics_are_saved_whole_or_refused_cleanly(store):
 
     check()
     assert outcomes == {"saved", "refused"}
+
+
+def test_a_full_disk_says_so_loses_nothing_and_the_next_save_works(store, monkeypatch):
+    """DuckDB's own words ("No space left on device", "cannot rollback") never reach the person."""
+    from reunion_core import store as store_module
+
+    kept = store.add_checkin(CheckIn(30, "dip_a_toe", 2, note="kept"))
+    real_insert = store_module._insert
+
+    def disk_full(cur, table, rows, skip_known=False):
+        real_insert(cur, table, rows, skip_known)
+        raise duckdb.IOException('IO Error: Could not write file "reunion.duckdb.wal": No space left on device')
+
+    monkeypatch.setattr(store_module, "_insert", disk_full)
+    with pytest.raises(ReunionError, match="The disk is full"):
+        store.add_checkin(CheckIn(40, "dip_a_toe", 2, note="lost?"))
+    monkeypatch.undo()
+    assert [c.id for c in store.checkins()] == [kept.id]  # the failed save left nothing half-written
+    store.add_checkin(CheckIn(50, "dip_a_toe", 3, note="after space was freed"))
+    assert len(store.checkins()) == 2
