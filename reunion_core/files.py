@@ -110,7 +110,9 @@ def _looks_like_duckdb(path: Path) -> bool:
 
 def open_problem(detail: str, path: Path) -> StoreLocked | StoreUnreadable:
     """What to tell the person when the database engine can't open the file (`detail`: its words)."""
-    if "lock" in detail.lower():
+    # DuckDB: "Could not set lock on file ... Conflicting lock is held". Not just "lock": a damaged
+    # file's message speaks of a "block", which must never read as "already open elsewhere".
+    if "could not set lock" in detail.lower() or "conflicting lock" in detail.lower():
         return StoreLocked(
             "Take Two is already open in another window or program, which holds the data file "
             f"{path}. Close it there, then reload this page."

@@ -92,12 +92,9 @@ class Store:
 
     def _migrate(self) -> None:
         """Apply the migrations this file lacks, each in one transaction; refuse a foreign file."""
-        try:
-            tables = {n for (n,) in self._rows(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")}
-            applied = self.applied_migrations() if MIGRATIONS_TABLE in tables else []
-        except duckdb.Error as exc:
-            raise files.open_problem(str(exc), self.path) from None
+        tables = {n for (n,) in self._rows(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")}
+        applied = self.applied_migrations() if MIGRATIONS_TABLE in tables else []
         if tables and MIGRATIONS_TABLE not in tables:
             raise files.foreign(self.path)
         unknown = [name for name in applied if name not in dict(MIGRATIONS)]
@@ -124,9 +121,12 @@ class Store:
                 cur.close()
 
     def _rows(self, sql: str, params: Sequence = ()) -> list[tuple]:
-        """One read, fetched whole (DuckDB 2.0 streams results)."""
+        """One read, fetched whole (DuckDB 2.0 streams results); a damaged block is said in words."""
         with self._cursor() as cur:
-            return cur.execute(sql, params).fetchall()
+            try:
+                return cur.execute(sql, params).fetchall()
+            except duckdb.Error as exc:
+                raise files.open_problem(str(exc), self.path) from None
 
     @contextmanager
     def _write(self) -> Iterator[duckdb.DuckDBPyConnection]:

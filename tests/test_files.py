@@ -58,3 +58,12 @@ def test_delete_everything_removes_set_aside_copies_and_crash_leftovers(store, d
     store.erase()
     assert files.made_from(db_path) == [] and store.checkins() == []
     assert not any(b"secret words" in p.read_bytes() for p in db_path.parent.iterdir() if p.is_file())
+
+
+def test_a_damaged_block_is_never_called_already_open_elsewhere(tmp_path):
+    damaged = files.open_problem("Corrupt database file: computed checksum 1 does not match stored "
+                                 "checksum 2 for block at location 4096", tmp_path / "r.duckdb")
+    locked = files.open_problem('IO Error: Could not set lock on file "r.duckdb": Conflicting lock is held '
+                                "in python (PID 42)", tmp_path / "r.duckdb")
+    assert isinstance(damaged, StoreUnreadable) and "looks damaged" in str(damaged)
+    assert "already open in another window" in str(locked)

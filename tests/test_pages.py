@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from reunion_core.demo import generate
+from reunion_core.errors import ReunionError
 from reunion_core.records import CheckIn, Contact, DiagnosticAnswers, Verdict
 from reunion_core.store import Store
 from reunion_core.views import record_diagnostic
@@ -422,3 +424,34 @@ def test_an_edit_over_a_change_made_in_another_tab_says_so_and_keeps_what_was_ty
     assert first.text_area(key=f"co.edit.{entry}.note").value == "typed here"
     with file_at(db_path) as store:
         assert [c.note for c in store.contacts()] == ["saved in the other tab"]
+
+
+def damaged_inside(path: Path) -> None:
+    """Overwrite one data block of a good file with noise, so that it opens but a read fails."""
+    good = path.read_bytes()
+    noise = random.Random(1).randbytes(65536)
+    for tenth in range(2, 9):
+        offset = len(good) * tenth // 10 // 262144 * 262144 + 4096  # inside a block, past the header
+        path.write_bytes(good[:offset] + noise + good[offset + 65536:])
+        try:
+            store = Store.open(path)
+        except ReunionError:
+            continue  # damaged where opening reads: not the case this test is for
+        try:
+            store.checkins()
+        except ReunionError:
+            return
+        finally:
+            store.close()
+    raise AssertionError("no block of the file could be damaged for the test")
+
+
+def test_a_file_damaged_inside_says_so_and_can_be_set_aside(db_path):
+    generate(db_path, years=2, seed=1)
+    damaged_inside(db_path)
+    at = open_page("pages/2_Check_in.py")  # shows the latest check-ins: reads the damaged table
+    body = texts(at)
+    assert "looks damaged" in body and "Corrupt database" not in body and not at.exception
+    at.button(key="frame.set_aside").click().run()
+    assert not at.exception and "kept, unchanged" in texts(at)
+    assert list(db_path.parent.glob(db_path.name + ".set-aside-*"))

@@ -9,7 +9,7 @@ import streamlit as st
 
 from reunion_core import content as words
 from reunion_core.content import DISCREET_NAME, DISCREET_SCREENS, EMERGENCY_RESOURCE, SCREENS
-from reunion_core.errors import ReunionError, StoreLocked, StoreUnreadable
+from reunion_core.errors import ReunionError
 from reunion_core.safety import SafetyState
 from reunion_core.store import Store
 from reunion_core.views import Preferences
@@ -89,7 +89,7 @@ def frame(screen: str) -> Frame:
     if screen != "safety":  # on a phone the sidebar is folded away: one click, still
         st.page_link(page("safety"), label=help_label, icon=":material/sos:")
     if store is None:
-        _stop_for(problem)
+        state.stop_for(problem)
 
     moved = st.session_state.pop("frame.moved", None)
     if moved:
@@ -110,21 +110,3 @@ def frame(screen: str) -> Frame:
         st.error(words.SAFETY_BANNER.format(phone=hotline.phone, text=text), icon=":material/sos:")
         st.page_link(page("safety"), label=words.SAFETY_MORE_HELP, icon=":material/sos:")
     return Frame(store, safety, prefs)
-
-
-def _stop_for(problem: ReunionError) -> None:
-    if isinstance(problem, StoreLocked):
-        st.error(str(problem), icon=":material/lock:")
-    elif isinstance(problem, StoreUnreadable):
-        st.error(str(problem), icon=":material/error:")
-        st.markdown(words.SET_ASIDE_OFFER)
-        if st.button(words.SET_ASIDE_BUTTON, key="frame.set_aside", type="primary"):
-            try:
-                st.session_state["frame.moved"] = str(state.set_aside_active())
-            except ReunionError as err:
-                st.error(str(err))
-            else:
-                st.rerun()
-    else:
-        st.error(str(problem), icon=":material/error:")
-    st.stop()

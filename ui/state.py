@@ -6,14 +6,18 @@ from __future__ import annotations
 import functools
 import os
 import tempfile
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 import plotly.graph_objects as go
 import streamlit as st
 
+from reunion_core import content as words
 from reunion_core import files, views
 from reunion_core.demo import ensure_example
+from reunion_core.errors import ReunionError, StoreLocked, StoreUnreadable
 from reunion_core.paths import db_path, example_path
 from reunion_core.records import DiagnosticRun
 from reunion_core.safety import SafetyState
@@ -61,7 +65,11 @@ def switch_to_own() -> None:
 
 def set_aside_active() -> Path:
     """Rename the unreadable file at the active path (unchanged) so a new one can start there."""
-    return files.set_aside(active_path())
+    path = active_path()
+    with suppress(ReunionError):  # a file that opened but is damaged inside: let go of it first
+        _open(str(path)).close()
+    _open.clear()
+    return files.set_aside(path)
 
 
 def backup_bytes(store: Store) -> bytes:
@@ -116,7 +124,29 @@ def _kept(path: str, revision: str, view: str, args: tuple):
 
 
 def _view(store: Store, view: str, *args):
-    return _kept(str(store.path), store.revision, view, args)
+    try:
+        return _kept(str(store.path), store.revision, view, args)
+    except ReunionError as exc:  # a block damaged inside a file that opened: say so, offer a way out
+        stop_for(exc)
+
+
+def stop_for(problem: ReunionError) -> NoReturn:
+    """Say what is wrong with the data file, offer to set it aside if it is unreadable, and stop."""
+    if isinstance(problem, StoreLocked):
+        st.error(str(problem), icon=":material/lock:")
+    elif isinstance(problem, StoreUnreadable):
+        st.error(str(problem), icon=":material/error:")
+        st.markdown(words.SET_ASIDE_OFFER)
+        if st.button(words.SET_ASIDE_BUTTON, key="frame.set_aside", type="primary"):
+            try:
+                st.session_state["frame.moved"] = str(set_aside_active())
+            except ReunionError as err:
+                st.error(str(err))
+            else:
+                st.rerun()
+    else:
+        st.error(str(problem), icon=":material/error:")
+    st.stop()
 
 
 def home(store: Store, today: date) -> views.Home:
