@@ -675,6 +675,11 @@ SET_ASIDE_OFFER = (
     "You can set that file aside (it is renamed, not changed) and start a new, empty one in its "
     "place. If you have an export, restore it on the **Your data** page afterwards."
 )
+RESCUE_OFFER = (
+    "First, save what can still be read: a Take Two export of every entry the damage hasn't reached, "
+    "to restore on the **Your data** page once a new file is started."
+)
+RESCUE_BUTTON = "Download what can still be read"
 SET_ASIDE_BUTTON = "Set it aside and start a new file"
 SET_ASIDE_DONE = "The unreadable file was kept, unchanged, at {path}. This is a new, empty file."
 

@@ -51,25 +51,41 @@ class Bundle:
 # --- export ------------------------------------------------------------------------------------
 
 
+# Each section of an export and how it is read; the same readers rescue a damaged file.
+_SECTIONS = {
+    "checkins": lambda store: [checkin_json(c) for c in sorted(store.checkins(), key=lambda c: (c.at, c.id))],
+    "contacts": lambda store: [contact_json(c) for c in sorted(store.contacts(),
+                                                               key=lambda c: (c.happened_on, c.created_at, c.id))],
+    "diagnostics": lambda store: [run_json(r) for r in sorted(store.diagnostic_runs(),
+                                                              key=lambda r: (r.created_at, r.id))],
+    "safety_events": lambda store: [event_json(e) for e in store.safety_events()],
+    "safety_plan": lambda store: plan_json(plan) if (plan := store.safety_plan()) else None,
+}
+
+
 def export_dict(store: Store) -> dict:
     """Every record, every field, oldest first."""
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "checkins": [checkin_json(c) for c in sorted(store.checkins(), key=lambda c: (c.at, c.id))],
-        "contacts": [
-            contact_json(c) for c in sorted(store.contacts(), key=lambda c: (c.happened_on, c.created_at, c.id))
-        ],
-        "diagnostics": [
-            run_json(r) for r in sorted(store.diagnostic_runs(), key=lambda r: (r.created_at, r.id))
-        ],
-        "safety_events": [event_json(e) for e in store.safety_events()],
-        "safety_plan": plan_json(plan) if (plan := store.safety_plan()) else None,
-    }
+    return {"format": FORMAT, "version": VERSION, **{key: read(store) for key, read in _SECTIONS.items()}}
 
 
 def export_json(store: Store) -> bytes:
-    return (json.dumps(export_dict(store), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+    return _dumps(export_dict(store))
+
+
+def rescue_json(store: Store) -> tuple[bytes, list[str]]:
+    """What can still be read from a damaged file, as an export to restore from; and what could not."""
+    doc, lost = {"format": FORMAT, "version": VERSION}, []
+    for key, read in _SECTIONS.items():
+        try:
+            doc[key] = read(store)
+        except ReunionError:
+            doc[key] = None if key == "safety_plan" else []
+            lost.append(key)
+    return _dumps(doc), lost
+
+
+def _dumps(doc: dict) -> bytes:
+    return (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
 
 
 def export_csv_zip(store: Store) -> bytes:

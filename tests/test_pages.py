@@ -15,6 +15,7 @@ from reunion_core.demo import generate
 from reunion_core.errors import ReunionError
 from reunion_core.records import CheckIn, Contact, DiagnosticAnswers, Verdict
 from reunion_core.store import Store
+from reunion_core.transfer import read_export, rescue_json
 from reunion_core.views import record_diagnostic
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -452,6 +453,10 @@ def test_a_file_damaged_inside_says_so_and_can_be_set_aside(db_path):
     at = open_page("pages/2_Check_in.py")  # shows the latest check-ins: reads the damaged table
     body = texts(at)
     assert "looks damaged" in body and "Corrupt database" not in body and not at.exception
+    assert "Download what can still be read" in [b.label for b in at.get("download_button")]
+    with file_at(db_path) as damaged:  # what the button hands over: an export of what is still readable
+        rescued, lost = rescue_json(damaged)
+    assert "checkins" in lost and read_export(rescued)  # a valid export of the rest, to restore from
     at.button(key="frame.set_aside").click().run()
     assert not at.exception and "kept, unchanged" in texts(at)
     assert list(db_path.parent.glob(db_path.name + ".set-aside-*"))

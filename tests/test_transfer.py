@@ -21,7 +21,14 @@ from reunion_core.content import (
 from reunion_core.errors import ImportRefused
 from reunion_core.records import CheckIn, Contact, DiagnosticAnswers
 from reunion_core.store import Store
-from reunion_core.transfer import export_csv_zip, export_dict, export_json, import_bundle, read_export
+from reunion_core.transfer import (
+    export_csv_zip,
+    export_dict,
+    export_json,
+    import_bundle,
+    read_export,
+    rescue_json,
+)
 from reunion_core.views import record_diagnostic
 
 # Text a person could type: any Unicode but lone surrogates and NUL (the store refuses those).
@@ -198,3 +205,16 @@ def test_an_absurd_number_is_refused_plainly():
     doc = '{"format": "take-two-export", "version": 2, "checkins": [{"openness": ' + "9" * 5000 + "}]}"
     with pytest.raises(ImportRefused, match="not JSON"):
         read_export(doc.encode())
+
+
+def test_a_rescue_keeps_every_section_it_can_read_and_names_the_rest(store, monkeypatch):
+    store.add_contact(Contact(date.today(), "me", "text", "none", 2, "still readable"))
+
+    def damaged(limit=None, staged=False):
+        raise ImportRefused("simulated: this table's block is damaged")
+
+    monkeypatch.setattr(store, "checkins", damaged)
+    rescued, lost = rescue_json(store)
+    assert lost == ["checkins"]
+    bundle = read_export(rescued)
+    assert [c.note for c in bundle.contacts] == ["still readable"] and bundle.checkins == []

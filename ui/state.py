@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from reunion_core import content as words
-from reunion_core import files, views
+from reunion_core import files, transfer, views
 from reunion_core.demo import ensure_example
 from reunion_core.errors import ReunionError, StoreLocked, StoreUnreadable
 from reunion_core.paths import db_path, example_path
@@ -130,12 +130,25 @@ def _view(store: Store, view: str, *args):
         stop_for(exc)
 
 
+def _rescue() -> None:
+    """A file that opened but is damaged inside: offer what can still be read, as an export."""
+    try:
+        store = _open(str(active_path()))
+    except ReunionError:  # damaged where opening reads: nothing can be read this way
+        return
+    st.markdown(words.RESCUE_OFFER)
+    st.download_button(words.RESCUE_BUTTON, data=lambda: transfer.rescue_json(store)[0],
+                       file_name=f"take-two-rescued-{date.today()}.json", mime="application/json",
+                       key="frame.rescue", on_click="ignore")
+
+
 def stop_for(problem: ReunionError) -> NoReturn:
     """Say what is wrong with the data file, offer to set it aside if it is unreadable, and stop."""
     if isinstance(problem, StoreLocked):
         st.error(str(problem), icon=":material/lock:")
     elif isinstance(problem, StoreUnreadable):
         st.error(str(problem), icon=":material/error:")
+        _rescue()
         st.markdown(words.SET_ASIDE_OFFER)
         if st.button(words.SET_ASIDE_BUTTON, key="frame.set_aside", type="primary"):
             try:
