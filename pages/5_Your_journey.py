@@ -7,7 +7,7 @@ from ui import state, widgets
 from ui.frame import frame
 
 f = frame("journey")
-if f.safety_first:
+if f.safety.on:
     if not f.discreet:  # discreet: the frame's plain line points to Help, where the hotline is
         st.markdown(JOURNEY_HIDDEN)
         widgets.resources()

@@ -42,10 +42,6 @@ class Frame:
     prefs: Preferences
 
     @property
-    def safety_first(self) -> bool:
-        return self.safety.on
-
-    @property
     def discreet(self) -> bool:
         return self.prefs.discreet
 
@@ -60,6 +56,7 @@ def frame(screen: str) -> Frame:
     except ReunionError as exc:
         store, problem = None, exc
     prefs = state.preferences(store) if store else Preferences()
+    safety = state.safety(store) if store else SafetyState(False)
     here = SCREENS[screen]
     title = DISCREET_SCREENS[screen] if prefs.discreet else here.title
     app_name = DISCREET_NAME if prefs.discreet else SCREENS["home"].title
@@ -75,9 +72,8 @@ def frame(screen: str) -> Frame:
     hotline = EMERGENCY_RESOURCE
     with st.sidebar:
         st.markdown(f"### {app_name}")
-        if not prefs.discreet:  # discreet: "Help" is in the menu below, once
+        if not prefs.discreet:  # discreet: "Help" is in the menu below, once, and the hotline is there
             st.page_link(page("safety"), label=help_label, icon=":material/sos:")
-        if not prefs.discreet:  # discreet: the hotline is on the Help page, one click away
             st.caption(words.HOTLINE_LINE.format(phone=hotline.phone, text=hotline.text))
         for key, (path, icon) in PAGES.items():
             label = DISCREET_SCREENS[key] if prefs.discreet else SCREENS[key].nav or SCREENS[key].title
@@ -85,7 +81,7 @@ def frame(screen: str) -> Frame:
 
     st.title(title)
     if not prefs.discreet:  # in safety mode, a purpose that doesn't speak of trying again
-        st.caption(words.SAFE_PURPOSES.get(screen, here.purpose) if store and state.safety(store).on else here.purpose)
+        st.caption(words.SAFE_PURPOSES.get(screen, here.purpose) if safety.on else here.purpose)
     if screen != "safety":  # on a phone the sidebar is folded away: one click, still
         st.page_link(page("safety"), label=help_label, icon=":material/sos:")
     if store is None:
@@ -101,7 +97,6 @@ def frame(screen: str) -> Frame:
             st.button(words.EXAMPLE_BACK, key="frame.own", on_click=state.switch_to_own)
     if example:
         st.info(words.EXAMPLE_NOTICE, icon=":material/science:")
-    safety = state.safety(store)
     if safety.on and screen != "safety" and prefs.discreet:  # no word an onlooker could read into
         st.info(words.DISCREET_BANNER, icon=":material/sos:")
     elif safety.on and screen != "safety":

@@ -18,11 +18,12 @@ told so elsewhere (the Safety & help page).
 from __future__ import annotations
 
 import logging
-from urllib.parse import urlsplit
 
 import streamlit as st
 
 from reunion_core.content import QUICK_EXIT_DEFAULT
+from reunion_core.errors import ReunionError
+from reunion_core.records import valid_exit_url
 
 DEFAULT_TARGET = QUICK_EXIT_DEFAULT
 BUTTON_ID = "take-two-quick-exit"
@@ -266,15 +267,6 @@ export default function (component) {
 _COMPONENT = st.components.v2.component(_KEY, js=_JS)
 
 
-def is_valid_target(url: str) -> bool:
-    """True for an absolute http(s) address with a host: the only kind quick exit goes to."""
-    try:
-        parts = urlsplit(url.strip())
-    except (AttributeError, ValueError):
-        return False
-    return parts.scheme in ("https", "http") and bool(parts.hostname)
-
-
 def _continued() -> None:
     st.session_state[_CONTINUED] = True
 
@@ -309,13 +301,15 @@ def quick_exit(
     Call it first on every page, before ``st.set_page_config`` and anything else: while
     covered it sets the neutral tab title itself and stops, so the page's own title and
     content never reach the browser.
-    ``target`` must be an absolute http(s) address; anything else falls back to
-    ``DEFAULT_TARGET``. While the browser says the app was left with quick exit, the page shows
+    ``target`` must pass the same rule as the setting (``records.valid_exit_url``: a plain https://
+    page elsewhere); anything else falls back to ``DEFAULT_TARGET``. While the browser says the app was left with quick exit, the page shows
     only the cover and, with ``stop_while_covered``, the script stops here so nothing else is
     even sent to the browser until the person presses Continue.
     """
-    if not is_valid_target(target):
-        _log.warning("quick exit: not an http(s) address, using the default target instead")
+    try:
+        target = valid_exit_url(target)
+    except ReunionError:
+        _log.warning("quick exit: not a plain https:// address elsewhere, using the default target instead")
         target = DEFAULT_TARGET
     stop = stop_while_covered and covered()
     if stop:  # the tab's title is the first thing an onlooker reads

@@ -2,6 +2,7 @@
 no page shows reconnection advice (hidden parts included), only a deliberate choice lifts it, and
 discreet mode names every page plainly. The help link is on every page and works."""
 
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 import pytest
@@ -80,14 +81,28 @@ def test_a_later_run_in_a_hurry_does_not_lift_safety_mode(new_page, safety_url):
     assert "Safety mode is on since" in main.inner_text()
 
 
+@contextmanager
+def app_on(path, prepare):
+    """The app on a file that `prepare(store)` set up first (the app then holds the file)."""
+    store = Store.open(path)
+    try:
+        prepare(store)
+    finally:
+        store.close()
+    with running(path) as (url, _):
+        yield url
+
+
+def afraid_days_ago(days: int):
+    return lambda store: record_diagnostic(store, DiagnosticAnswers(safety=("afraid",)),
+                                           at=datetime.now() - timedelta(days=days))
+
+
 @pytest.fixture(scope="module")
 def ten_years_safe(tmp_path_factory):
     path = tmp_path_factory.mktemp("safe10") / "ten.duckdb"
     generate(path, years=10, seed=1)
-    store = Store.open(path)
-    record_diagnostic(store, DiagnosticAnswers(safety=("afraid",)), at=datetime.now() - timedelta(days=9))
-    store.close()
-    with running(path) as (url, _):
+    with app_on(path, afraid_days_ago(9)) as url:
         yield url
 
 
@@ -106,10 +121,7 @@ def test_no_page_carries_reconnection_advice_in_safety_mode(new_page, ten_years_
 @pytest.fixture(scope="module")
 def discreet_url(tmp_path_factory):
     path = tmp_path_factory.mktemp("discreet") / "d.duckdb"
-    store = Store.open(path)
-    save_preferences(store, True, "https://www.bbc.co.uk/weather")
-    store.close()
-    with running(path) as (url, _):
+    with app_on(path, lambda store: save_preferences(store, True, "https://www.bbc.co.uk/weather")) as url:
         yield url
 
 
@@ -127,11 +139,7 @@ def test_discreet_mode_names_every_page_plainly(new_page, discreet_url, path):
 
 
 def test_only_a_deliberate_choice_lifts_it_and_one_click_brings_it_back(new_page, tmp_path):
-    path = tmp_path / "data" / "lift.duckdb"
-    store = Store.open(path)
-    record_diagnostic(store, DiagnosticAnswers(safety=("afraid",)), at=datetime.now() - timedelta(days=3))
-    store.close()
-    with running(path) as (url, _):
+    with app_on(tmp_path / "data" / "lift.duckdb", afraid_days_ago(3)) as url:
         page = new_page()
         open_at(page, url, "Safety_and_help")
         page.get_by_text("I am safe now and want the reconnection tools back").click()
