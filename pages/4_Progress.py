@@ -17,9 +17,9 @@ view, figures = state.progress(f.store, choice, tuple(st.session_state.get("pr.c
 if choice == CUSTOM:
     st.date_input(
         "From and to",
-        value=(max(view.first, today - timedelta(days=CUSTOM_DAYS)), today),
-        min_value=min(view.first, today),
-        max_value=today,
+        value=(max(view.first, view.last - timedelta(days=CUSTOM_DAYS)), view.last),
+        min_value=min(view.first, view.last),
+        max_value=view.last,
         key="pr.custom",
     )
 if view.is_empty:

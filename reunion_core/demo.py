@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .content import REACTANCE_STAGES, YOUR_STAGES
 from .errors import ReunionError, ValidationError
-from .records import CheckIn, Contact, DiagnosticAnswers
+from .records import CheckIn, Contact, DiagnosticAnswers, local_now
 from .stages import reactance_stage
 from .store import Store
 from .views import record_diagnostic
@@ -52,10 +52,10 @@ def journey(
 ) -> tuple[list[CheckIn], list[Contact], list[tuple[datetime, DiagnosticAnswers]]]:
     """The example journey as records, ending today (and never later than now)."""
     rng = random.Random(seed)
-    now = now or datetime.now().replace(microsecond=0)
+    now = (now or local_now()).astimezone()  # a time without a zone: this machine's
 
     def at(day: date, hour: int, minute: int = 0) -> datetime:
-        return min(datetime.combine(day, clock(hour, minute)), now)
+        return min(datetime.combine(day, clock(hour, minute)).astimezone(), now)
 
     days = max(1, round(years * 365))
     start = today - timedelta(days=days - 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from contextlib import suppress
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import FileProblem, StoreLocked, StoreTooNew, StoreUnreadable
@@ -89,7 +89,7 @@ def replace_with(fresh: Path, path: Path) -> None:
 def set_aside(path: Path, now: datetime | None = None) -> Path:
     """Move an unreadable file (and its log) aside, unchanged, so a new one can start."""
     path = Path(path)
-    target = path.with_name(f"{path.name}.set-aside-{(now or datetime.now()):%Y%m%d-%H%M%S}")
+    target = path.with_name(f"{path.name}.set-aside-{(now or datetime.now(UTC).astimezone()):%Y%m%d-%H%M%S}")
     try:
         os.replace(path, target)
         if wal_of(path).exists():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from enum import Enum
 
 from .content import (
@@ -200,31 +200,56 @@ def _check_keys(values: Iterable[str] | None, known: Mapping, what: str) -> tupl
     return tuple(out)
 
 
-# Times are local wall-clock times. After a move west (or a clock set back) an entry saved a few
-# hours ago can look "in the future": that must never block editing it or re-importing one's own
-# export, so up to a day ahead is accepted. Anything further ahead is a mistake, and refused.
-CLOCK_SLACK = timedelta(hours=26)
+# A time is kept as the wall-clock time where it happened plus that place's offset from UTC, so the
+# same instant sorts the same after a move west or east. Days (charts, "today") are the days as lived.
+CLOCK_SLACK = timedelta(hours=26)  # a date a person enters may be a day ahead of this zone's date
+# A time the app itself noted (when a check-in was saved) may look ahead after the clock was put back:
+# that never blocks editing an entry or re-importing one's own export. A year ahead is a wrong clock.
+SAVED_SLACK = timedelta(days=366)
 
 
-def _check_past(moment: datetime | date, what: str, now: datetime) -> None:
+def local_now() -> datetime:
+    """This moment, in this machine's zone, to the second."""
+    return datetime.now(UTC).astimezone().replace(microsecond=0)
+
+
+def wall(moment: datetime | None) -> datetime | None:
+    """The wall-clock time a stored row keeps; its offset is kept beside it (utc_offset)."""
+    return moment.replace(tzinfo=None) if moment else moment
+
+
+def utc_offset(moment: datetime) -> int:
+    """Minutes east of UTC where `moment` was noted."""
+    return int(moment.utcoffset().total_seconds() // 60)
+
+
+def zoned(wall: datetime, offset: int | None) -> datetime:
+    """A stored wall-clock time back with its zone (None: this machine's)."""
+    if offset is None:
+        return wall.astimezone()
+    return wall.replace(tzinfo=timezone(timedelta(minutes=offset)))
+
+
+def _check_past(moment: datetime | date, what: str, now: datetime, slack: timedelta = CLOCK_SLACK) -> None:
     day = moment.date() if isinstance(moment, datetime) else moment
     if day < EARLIEST:
         raise ValidationError(f"{what} is before {EARLIEST:%Y}; check the year.")
-    if isinstance(moment, datetime) and moment > now + CLOCK_SLACK:
+    if isinstance(moment, datetime) and moment > now + slack:
         raise ValidationError(f"{what} is in the future ({moment:%Y-%m-%d %H:%M}).")
-    if day > now.date() + timedelta(days=1):
+    if not isinstance(moment, datetime) and day > now.date() + timedelta(days=max(1, slack.days)):
         raise ValidationError(f"{what} is in the future ({day:%Y-%m-%d}).")
 
 
 def valid_moment(value: object, what: str, now: datetime) -> datetime:
-    """A time that is not in the future, as local wall-clock time to the second (None: now)."""
+    """A time the app noted, with its zone (a time without one is taken as this machine's), to the
+    second; None: now. Up to SAVED_SLACK ahead of `now` is accepted (a clock put back)."""
     if value is None:
         return now.replace(microsecond=0)
     if not isinstance(value, datetime):
         raise ValidationError(f"{what} must be a date and time.")
-    if value.tzinfo is not None:  # stored as local wall-clock time, like everything else
-        value = value.astimezone().replace(tzinfo=None)
-    _check_past(value, what, now)
+    if value.tzinfo is None or value.utcoffset() is None:
+        value = value.astimezone()  # the same wall-clock time, in this machine's zone
+    _check_past(value, what, now, SAVED_SLACK)
     return value.replace(microsecond=0)
 
 
@@ -243,14 +268,15 @@ def valid_checkin(checkin: CheckIn, now: datetime) -> CheckIn:
     )
 
 
-def valid_contact(contact: Contact, now: datetime) -> Contact:
-    """The contact, normalised, or ValidationError naming the first problem."""
+def valid_contact(contact: Contact, now: datetime, *, entered: bool = True) -> Contact:
+    """The contact, normalised, or ValidationError naming the first problem. `entered`: its date was
+    just typed (not one kept from before, or read from an export), so it is held to today."""
     day = contact.happened_on
     if day is None:
         raise ValidationError("Choose the date of the contact.")
     if isinstance(day, datetime) or not isinstance(day, date):
         raise ValidationError("The contact date must be a date.")
-    _check_past(day, "The contact date", now)
+    _check_past(day, "The contact date", now, CLOCK_SLACK if entered else SAVED_SLACK)
     return replace(
         contact,
         initiator=_check_key(contact.initiator, INITIATOR_BY_KEY, "who reached out"),

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -19,7 +19,20 @@ from .errors import ChangedElsewhere, NotFound, ValidationError
 MIGRATIONS_TABLE = "take_two_migrations"
 BUCKETS = ("day", "week", "month")
 
-# Named, ordered migrations. Each runs in one transaction and is recorded in MIGRATIONS_TABLE.
+# The tables whose rows carry a time, and that time's column.
+_ZONED = {"checkins": "checked_in_at", "contacts": "created_at", "diagnostics": "created_at",
+          "safety_events": "chosen_at", "safety_plan": "updated_at"}
+
+
+def _fill_offsets(cur: duckdb.DuckDBPyConnection) -> None:
+    """Rows saved before m003 were this machine's wall-clock time: give each its offset then."""
+    for table, column in _ZONED.items():  # names of ours, never a value from outside
+        walls = [w for (w,) in cur.execute("SELECT DISTINCT " + column + " FROM " + table).fetchall()]
+        cur.execute("UPDATE " + table + " SET utc_offset = o.m FROM (SELECT unnest(?::TIMESTAMP[]) AS w, unnest("
+                    "?::INTEGER[]) AS m) o WHERE " + column + " = o.w", [walls, [rec.utc_offset(w.astimezone()) for w in walls]])
+
+
+# Named, ordered migrations (SQL, or a function given the cursor). Each runs in one transaction and is recorded in MIGRATIONS_TABLE.
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("m001_initial", (
         "CREATE TABLE take_two_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)",
@@ -41,13 +54,11 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         " safe_places VARCHAR NOT NULL, to_take VARCHAR NOT NULL, numbers VARCHAR NOT NULL, updated_at TIMESTAMP NOT NULL)",
         "CREATE TABLE settings (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
     )),
+    # Each time gets its offset from UTC (minutes east): the wall-clock time plus where it was.
+    ("m003_zones", (*(f"ALTER TABLE {t} ADD COLUMN utc_offset INTEGER" for t in _ZONED), _fill_offsets)),
 )
 
 _CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
-
-
-def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
 
 
 class Store:
@@ -103,8 +114,8 @@ class Store:
         for name, statements in [(n, st) for n, st in MIGRATIONS if n not in applied]:
             with self._write() as cur:
                 for statement in statements:
-                    cur.execute(statement)
-                cur.execute("INSERT INTO take_two_migrations VALUES (?, ?)", [name, _now()])
+                    statement(cur) if callable(statement) else cur.execute(statement)
+                cur.execute("INSERT INTO take_two_migrations VALUES (?, ?)", [name, rec.wall(rec.local_now())])
 
     def applied_migrations(self) -> list[str]:
         return [n for (n,) in self._rows("SELECT name FROM take_two_migrations ORDER BY name")]
@@ -154,17 +165,17 @@ class Store:
 
     def add_checkins(self, checkins: Iterable[rec.CheckIn]) -> list[rec.CheckIn]:
         """Validate and save many check-ins in one transaction: all of them, or none."""
-        now = _now()
+        now = rec.local_now()
         return self._add("checkins", [_with_id(rec.valid_checkin(c, now)) for c in checkins])
 
     def checkins(self, limit: int | None = None, staged: bool = False) -> list[rec.CheckIn]:
         """Check-ins, newest first (a limit of None: all); `staged`: only those with both stages."""
         rows = self._rows(
-            "SELECT id, checked_in_at, openness, signs, your_stage, mood, note FROM checkins "
-            "WHERE openness IS NOT NULL OR NOT ? ORDER BY checked_in_at DESC, id LIMIT ?", [staged, limit]
+            "SELECT id, checked_in_at, openness, signs, your_stage, mood, note, utc_offset FROM checkins WHERE"
+            " openness IS NOT NULL OR NOT ? ORDER BY " + _INSTANT["checkins"] + " DESC, id LIMIT ?", [staged, limit]
         )
-        return [rec.CheckIn(openness, stage, mood, tuple(signs), note, at, id_)
-                for id_, at, openness, signs, stage, mood, note in rows]
+        return [rec.CheckIn(openness, stage, mood, tuple(signs), note, rec.zoned(at, off), id_)
+                for id_, at, openness, signs, stage, mood, note, off in rows]
 
     # --- contacts -------------------------------------------------------------------------------
 
@@ -174,7 +185,7 @@ class Store:
 
     def add_contacts(self, contacts: Iterable[rec.Contact]) -> list[rec.Contact]:
         """Validate and save many contacts in one transaction: all of them, or none."""
-        now = _now()
+        now = rec.local_now()
         return self._add("contacts", [_with_id(rec.valid_contact(c, now)) for c in contacts])
 
     def _add(self, table: str, records: list) -> list:
@@ -186,7 +197,7 @@ class Store:
         """Replace a saved contact's fields if they are still `was`: never over a change made elsewhere."""
         if not contact.id or contact.id != was.id:
             raise ValidationError("Only a saved contact can be edited.")
-        contact = rec.valid_contact(contact, _now())
+        contact = rec.valid_contact(contact, rec.local_now(), entered=contact.happened_on != was.happened_on)
         with self._write() as cur:
             if not cur.execute("UPDATE contacts SET happened_on = ?, initiator = ?, channel = ?, response = ?, feeling"
                                " = ?, note = ? WHERE id = ? AND (happened_on, initiator, channel, response, feeling,"
@@ -201,10 +212,10 @@ class Store:
     def contacts(self, limit: int | None = None, offset: int = 0) -> list[rec.Contact]:
         """Contacts, newest first; `limit` and `offset` read one page of them."""
         rows = self._rows(
-            "SELECT id, happened_on, initiator, channel, response, feeling, note, created_at FROM contacts "
-            "ORDER BY happened_on DESC, created_at DESC, id LIMIT ? OFFSET ?", [limit, max(offset, 0)]
+            "SELECT id, happened_on, initiator, channel, response, feeling, note, created_at, utc_offset FROM contacts"
+            " ORDER BY happened_on DESC, " + _INSTANT["contacts"] + " DESC, id LIMIT ? OFFSET ?", [limit, max(offset, 0)]
         )
-        return [rec.Contact(*row[1:7], row[0], row[7]) for row in rows]
+        return [rec.Contact(*row[1:7], row[0], rec.zoned(row[7], row[8])) for row in rows]
 
     def last_contact_day(self) -> date | None:
         return self._rows("SELECT max(happened_on) FROM contacts")[0][0]
@@ -213,33 +224,32 @@ class Store:
 
     def add_diagnostic(self, run: rec.DiagnosticRun) -> rec.DiagnosticRun:
         """Save one diagnostic run the rules have already assessed."""
-        return self._add("diagnostics", [rec.valid_run(run, _now())])[0]
+        return self._add("diagnostics", [rec.valid_run(run, rec.local_now())])[0]
 
     def diagnostic_runs(self, limit: int | None = None) -> list[rec.DiagnosticRun]:
         """Diagnostic runs, newest first."""
         rows = self._rows(
-            "SELECT id, created_at, answers, verdict, reasons FROM diagnostics ORDER BY created_at DESC, id LIMIT ?",
-            [limit],
-        )
-        return [rec.run_from_columns(*r) for r in rows]
+            "SELECT id, created_at, answers, verdict, reasons, utc_offset FROM diagnostics ORDER BY "
+            + _INSTANT["diagnostics"] + " DESC, id LIMIT ?", [limit])
+        return [rec.run_from_columns(id_, rec.zoned(at, off), *rest) for id_, at, *rest, off in rows]
 
     # --- safety: the person's choices, their plan, their settings ---------------------------------
 
     def add_safety_event(self, event: rec.SafetyEvent) -> rec.SafetyEvent:
         """Record a deliberate choice to turn safety mode off or on."""
-        return self._add("safety_events", [_with_id(rec.valid_event(event, _now()))])[0]
+        return self._add("safety_events", [_with_id(rec.valid_event(event, rec.local_now()))])[0]
 
     def safety_events(self) -> list[rec.SafetyEvent]:
         """Every choice about safety mode, oldest first."""
-        return [rec.SafetyEvent(kind, at, id_) for id_, at, kind in
-                self._rows("SELECT id, chosen_at, kind FROM safety_events ORDER BY chosen_at, id")]
+        return [rec.SafetyEvent(kind, rec.zoned(at, off), id_) for id_, at, kind, off in self._rows(
+            "SELECT id, chosen_at, kind, utc_offset FROM safety_events ORDER BY " + _INSTANT["safety_events"] + ", id")]
 
     def safety_plan(self) -> rec.SafetyPlan | None:
-        rows = self._rows("SELECT people, code_word, safe_places, to_take, numbers, updated_at FROM safety_plan")
-        return rec.SafetyPlan(*rows[0]) if rows else None
+        rows = self._rows("SELECT people, code_word, safe_places, to_take, numbers, updated_at, utc_offset FROM safety_plan")
+        return rec.SafetyPlan(*rows[0][:5], rec.zoned(*rows[0][5:])) if rows else None
 
     def save_safety_plan(self, plan: rec.SafetyPlan) -> rec.SafetyPlan:
-        plan = rec.valid_plan(plan, _now())
+        plan = rec.valid_plan(plan, rec.local_now())
         with self._write() as cur:
             cur.execute("DELETE FROM safety_plan")
             _insert(cur, "safety_plan", [_ROW["safety_plan"](plan)])
@@ -271,10 +281,10 @@ class Store:
     ) -> dict[str, int]:
         """Add records that carry their own ids, skipping ids already here; all or nothing. An imported
         safety plan is kept only where there is none yet: it never overwrites one."""
-        now = _now()
+        now = rec.local_now()
         rows = {
             "checkins": [_ROW["checkins"](rec.valid_checkin(c, now)) for c in checkins],
-            "contacts": [_ROW["contacts"](rec.valid_contact(c, now)) for c in contacts],
+            "contacts": [_ROW["contacts"](rec.valid_contact(c, now, entered=False)) for c in contacts],
             "diagnostics": [_ROW["diagnostics"](rec.valid_run(r, now)) for r in runs],
             "safety_events": [_ROW["safety_events"](rec.valid_event(e, now)) for e in events],
             "safety_plan": [_ROW["safety_plan"](rec.valid_plan(plan, now))] if plan and not plan.is_empty else [],
@@ -357,7 +367,7 @@ class Store:
     def stage_series(self, start: date, end: date, bucket: str) -> list[rec.StagePoint]:
         """Per period: your last stage and their mean openness."""
         rows = self._rows(
-            "SELECT date_trunc(?, checked_in_at)::DATE AS period, arg_max(your_stage, checked_in_at), avg(openness) FROM"
+            "SELECT date_trunc(?, checked_in_at)::DATE AS period, arg_max(your_stage, " + _INSTANT["checkins"] + "), avg(openness) FROM"
             " checkins WHERE openness IS NOT NULL AND checked_in_at >= ? AND checked_in_at < ? GROUP BY ALL ORDER BY period",
             [_bucket(bucket), start, end])
         return [rec.StagePoint(p, s, float(o)) for p, s, o in rows]
@@ -387,7 +397,7 @@ class Store:
 
     def verdict_history(self, start: date, end: date) -> list[rec.VerdictPoint]:
         rows = self._rows("SELECT created_at, verdict FROM diagnostics WHERE created_at >= ? AND created_at < ?"
-                          " ORDER BY created_at", [start, end])
+                          " ORDER BY " + _INSTANT["diagnostics"], [start, end])
         return [rec.VerdictPoint(a, rec.Verdict(v)) for a, v in rows]
 
 
@@ -397,15 +407,17 @@ _OPENNESS = (  # the rolling mean's window is a constant of ours, not a value fr
     " SELECT period, mean, n, avg(mean) OVER (ORDER BY period ROWS BETWEEN "
     + str(rec.ROLLING_PERIODS - 1) + " PRECEDING AND CURRENT ROW) FROM b ORDER BY period"
 )
+# When a row's time happened, as one instant (UTC): "latest" is by this, whatever zone it was saved in.
+_INSTANT = {t: f"({c} - to_minutes(utc_offset))" for t, c in _ZONED.items()}
 _TABLES = dict(zip(rec.KINDS, ("checkins", "contacts", "diagnostics"), strict=True))
 _DELETE = {kind: "DELETE FROM " + table + " WHERE id = ? RETURNING id" for kind, table in _TABLES.items()}
 # Each table's column types, in column order: one bulk insert serves every table.
 _COLUMNS = {
-    "checkins": ("VARCHAR", "TIMESTAMP", "INTEGER", "VARCHAR[]", "VARCHAR", "INTEGER", "VARCHAR"),
-    "contacts": ("VARCHAR", "DATE", "VARCHAR", "VARCHAR", "VARCHAR", "INTEGER", "VARCHAR", "TIMESTAMP"),
-    "diagnostics": ("VARCHAR", "TIMESTAMP", "VARCHAR", "VARCHAR", "VARCHAR"),
-    "safety_events": ("VARCHAR", "TIMESTAMP", "VARCHAR"),
-    "safety_plan": ("VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "TIMESTAMP"),
+    "checkins": ("VARCHAR", "TIMESTAMP", "INTEGER", "VARCHAR[]", "VARCHAR", "INTEGER", "VARCHAR", "INTEGER"),
+    "contacts": ("VARCHAR", "DATE", "VARCHAR", "VARCHAR", "VARCHAR", "INTEGER", "VARCHAR", "TIMESTAMP", "INTEGER"),
+    "diagnostics": ("VARCHAR", "TIMESTAMP", "VARCHAR", "VARCHAR", "VARCHAR", "INTEGER"),
+    "safety_events": ("VARCHAR", "TIMESTAMP", "VARCHAR", "INTEGER"),
+    "safety_plan": ("VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "TIMESTAMP", "INTEGER"),
 }
 _INSERT = {
     (table, skip): ("INSERT OR IGNORE INTO " if skip else "INSERT INTO ") + table + " SELECT "
@@ -422,7 +434,7 @@ def _insert(cur: duckdb.DuckDBPyConnection, table: str, rows: list[list], skip_k
 
 
 _DAYS_AT = {  # the column is one of ours, never a value from outside
-    column: "WITH d AS (SELECT checked_in_at::DATE AS day, arg_max(" + column + ", checked_in_at) AS v FROM checkins"
+    column: "WITH d AS (SELECT checked_in_at::DATE AS day, arg_max(" + column + ", " + _INSTANT["checkins"] + ") AS v FROM checkins"
     " WHERE openness IS NOT NULL AND checked_in_at >= ? AND checked_in_at < ? GROUP BY ALL), s AS (SELECT v,"
     " coalesce(lead(day) OVER (ORDER BY day), ?::DATE) - day AS days FROM d) SELECT v, sum(days)::BIGINT FROM s"
     " GROUP BY v ORDER BY v" for column in ("openness", "your_stage")
@@ -441,9 +453,11 @@ def _with_id(record):
 
 # Records to rows, in each table's column order; the same order as _COLUMNS.
 _ROW: dict[str, Callable[..., list]] = {
-    "checkins": lambda c: [c.id, c.at, c.openness, list(c.signs), c.your_stage, c.mood, c.note],
-    "contacts": lambda c: [c.id, c.happened_on, c.initiator, c.channel, c.response, c.feeling, c.note, c.created_at],
-    "diagnostics": lambda r: [r.id, r.created_at, *rec.run_columns(r)],
-    "safety_events": lambda e: [e.id, e.at, e.kind],
-    "safety_plan": lambda p: ["plan", p.people, p.code_word, p.safe_places, p.to_take, p.numbers, p.updated_at],
+    "checkins": lambda c: [c.id, rec.wall(c.at), c.openness, list(c.signs), c.your_stage, c.mood, c.note, rec.utc_offset(c.at)],
+    "contacts": lambda c: [c.id, c.happened_on, c.initiator, c.channel, c.response, c.feeling, c.note,
+                           rec.wall(c.created_at), rec.utc_offset(c.created_at)],
+    "diagnostics": lambda r: [r.id, rec.wall(r.created_at), *rec.run_columns(r), rec.utc_offset(r.created_at)],
+    "safety_events": lambda e: [e.id, rec.wall(e.at), e.kind, rec.utc_offset(e.at)],
+    "safety_plan": lambda p: ["plan", p.people, p.code_word, p.safe_places, p.to_take, p.numbers, rec.wall(p.updated_at),
+                              rec.utc_offset(p.updated_at)],
 }

@@ -33,7 +33,7 @@ from .records import (
 from .store import Store
 
 FORMAT = "take-two-export"
-VERSION = 2  # 2 added safety_events and safety_plan; a version 1 file has neither
+VERSION = 3  # 2 added safety_events and safety_plan; 3 gave every time its UTC offset
 MAX_BYTES = 64 * 1024 * 1024  # ten years of daily 10,000-character notes fit in about 40 MB
 
 

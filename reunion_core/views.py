@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from . import charts, transfer
@@ -44,6 +44,7 @@ from .records import (
     SafetyPlan,
     StagePoint,
     VerdictPoint,
+    local_now,
     valid_answers,
     valid_exit_url,
     valid_moment,
@@ -94,7 +95,7 @@ def home(store: Store, today: date) -> Home:
         their_evidence=stage_from_signs(staged.signs) if staged else None,
         diagnostic=diagnostic,
         last_contact=last_contact,
-        days_since_contact=(today - last_contact).days if last_contact else None,
+        days_since_contact=max(0, (today - last_contact).days) if last_contact else None,
         next_step=step,
         next_page=page,
     )
@@ -111,7 +112,7 @@ def diagnostic_runs(store: Store) -> list[DiagnosticRun]:
 def record_diagnostic(store: Store, answers: DiagnosticAnswers, at: datetime | None = None) -> DiagnosticRun:
     """Assess one run's answers and save the run with its verdict."""
     answers = valid_answers(answers)
-    at = valid_moment(at, "The diagnostic time", datetime.now())
+    at = valid_moment(at, "The diagnostic time", local_now())
     return store.add_diagnostic(DiagnosticRun(uuid.uuid4().hex, at, answers, assess(answers)))
 
 
@@ -168,6 +169,7 @@ class Chart:
 @dataclass(frozen=True)
 class Progress:
     first: date  # the first day with any entry (today when there is none)
+    last: date  # the last day the range can reach: today, or a later day an entry has (a clock moved)
     start: date
     end: date  # inclusive
     bucket: str  # the period of the line charts
@@ -222,8 +224,9 @@ def progress(store: Store, choice: str, picked: tuple[date, ...] | None, today: 
     """Every series the progress charts need, for the range chosen."""
     span = store.span()
     first = span[0] if span else today
+    today = max(today, span[1]) if span else today  # entries that look ahead (a zone or clock moved) still show
     start, end = progress_range(first, choice, picked, today)
-    return progress_between(store, start, end, first, safety(store).on)
+    return replace(progress_between(store, start, end, first, safety(store).on), last=today)
 
 
 def progress_between(store: Store, start: date, end: date, first: date | None = None,
@@ -235,7 +238,7 @@ def progress_between(store: Store, start: date, end: date, first: date | None = 
     contact_bucket = choose_bucket(start, stop, MAX_BARS)
     journey_bucket = "week" if bucket == "day" else bucket
     return Progress(
-        first=first or start, start=start, end=end,
+        first=first or start, last=end, start=start, end=end,
         bucket=bucket, contact_bucket=contact_bucket, journey_bucket=journey_bucket,
         openness=with_their_stage(store.openness_series(start, stop, bucket)),
         stages=with_their_stages(store.stage_series(start, stop, bucket)),

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
-from reunion_core import store as store_module
 from reunion_core.content import QUICK_EXIT_DEFAULT, RECONNECTION_ADVICE
 from reunion_core.errors import ValidationError
-from reunion_core.records import CheckIn, DiagnosticAnswers, SafetyEvent, SafetyPlan, Verdict, valid_exit_url
+from reunion_core.records import (
+    CheckIn,
+    DiagnosticAnswers,
+    SafetyEvent,
+    SafetyPlan,
+    Verdict,
+    local_now,
+    valid_exit_url,
+)
 from reunion_core.safety import safety_state
 from reunion_core.store import Store
 from reunion_core.transfer import export_json
@@ -25,7 +32,7 @@ from reunion_core.views import (
     save_preferences,
 )
 
-NOW = datetime.now().replace(microsecond=0)
+NOW = local_now()
 CLEAN = DiagnosticAnswers(answers={"why_ended": "communication", "your_role": "half", "pattern": "no",
                                    "why_back": "both_changed", "they_want": "yes", "what_different": "concrete"})
 
@@ -190,20 +197,3 @@ def test_preferences_default_to_plain_and_a_weather_page(store):
     assert (preferences(store).discreet, preferences(store).exit_url) == (False, QUICK_EXIT_DEFAULT)
     save_preferences(store, True, "https://weather.com/")
     assert (preferences(store).discreet, preferences(store).exit_url) == (True, "https://weather.com/")
-
-
-def test_a_file_from_before_safety_mode_is_upgraded_in_place_without_losing_a_row(db_path, monkeypatch):
-    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:1])
-    old = Store.open(db_path)
-    old.add_checkin(CheckIn(30, "dip_a_toe", 2, note="before"))
-    record_diagnostic(old, *afraid())
-    old.close()
-    monkeypatch.undo()
-    new = Store.open(db_path)
-    try:
-        assert new.applied_migrations() == ["m001_initial", "m002_safety"]
-        assert [c.note for c in new.checkins()] == ["before"] and safety(new).on
-        new.add_checkin(CheckIn(None, None, 2))
-        assert len(new.checkins()) == 2
-    finally:
-        new.close()

@@ -122,7 +122,7 @@ TOMORROW = date.today() + timedelta(days=3)
         (checkin(note="x" * 10_001), "limit is 10,000"),
         (checkin(note="bad \ud800"), "can't be saved"),
         (checkin(note="nul \x00"), "NUL"),
-        (checkin(at=datetime.now() + timedelta(days=2)), "in the future"),
+        (checkin(at=datetime.now() + timedelta(days=400)), "in the future"),
         (checkin(at=datetime(1850, 1, 1)), "before 1900"),
     ],
 )
@@ -167,9 +167,16 @@ def test_bad_diagnostics_are_refused_and_nothing_is_written(store, answers, mess
     assert store.counts()["diagnostic"] == 0
 
 
-def test_a_future_diagnostic_time_is_refused(store):
+def test_a_diagnostic_time_a_year_ahead_is_refused(store):
     with pytest.raises(ValidationError, match="future"):
-        record_diagnostic(store, DiagnosticAnswers(), at=datetime.now() + timedelta(days=2))
+        record_diagnostic(store, DiagnosticAnswers(), at=datetime.now() + timedelta(days=400))
+    assert store.counts()["diagnostic"] == 0
+
+
+def test_a_contact_date_typed_today_may_not_be_days_ahead(store):
+    with pytest.raises(ValidationError, match="The contact date is in the future"):
+        store.add_contact(contact(happened_on=date.today() + timedelta(days=3)))
+    assert store.counts()["contact"] == 0
 
 
 def test_a_bulk_save_with_one_bad_record_writes_none(store):
@@ -332,17 +339,24 @@ def test_span_of_an_empty_file_is_none(store):
     assert store.span() == (YESTERDAY, YESTERDAY)
 
 
-def test_an_entry_saved_before_a_move_west_still_opens_edits_and_reimports(store, tmp_path):
-    """Local times: after the clock goes back a few hours, recent entries look 'in the future'."""
-    ahead = datetime.now().replace(microsecond=0) + timedelta(hours=5)
-    c = store.add_checkin(checkin(at=ahead))
-    k = store.add_contact(contact(happened_on=ahead.date(), created_at=ahead))
-    store.update_contact(replace(k, note="edited after the move"), k)
+@pytest.mark.parametrize("ahead", [timedelta(hours=5), timedelta(days=90)], ids=["zone moved west", "clock put back"])
+def test_an_entry_that_looks_ahead_still_opens_edits_charts_and_reimports(store, tmp_path, ahead):
+    """After a move west or a clock put back, entries saved before look 'in the future'."""
+    later = datetime.now().replace(microsecond=0) + ahead
+    c = store.add_checkin(checkin(at=later))
+    k = store.add_contact(replace(contact(), created_at=later))
+    k = store.import_records([], [replace(k, id="later", happened_on=later.date())], []) and store.contacts()[0]
+    assert k.happened_on == later.date()
+    store.update_contact(replace(k, note="edited after the move"), k)  # its date was not typed now
+    assert store.contacts()[0].note == "edited after the move"
     from reunion_core.transfer import export_json, import_bundle, read_export
+    from reunion_core.views import progress
 
+    view = progress(store, "All time", None, date.today())
+    assert view.end == later.date() and sum(p.checkins for p in view.openness) == 1  # charts show it
     other = Store.open(tmp_path / "other.duckdb")
     try:
-        assert import_bundle(other, read_export(export_json(store))) == {"checkin": 1, "contact": 1, "diagnostic": 0}
+        assert import_bundle(other, read_export(export_json(store))) == {"checkin": 1, "contact": 2, "diagnostic": 0}
         assert other.checkins()[0].at == c.at
     finally:
         other.close()

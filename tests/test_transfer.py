@@ -101,10 +101,11 @@ def test_the_export_holds_every_field(store):
     store.add_contact(Contact(date(2026, 1, 3), "them", "call", "warm", 4, "called"))
     record_diagnostic(store, DiagnosticAnswers(answers={"they_want": "no"}, reflections={"why_back": "why"}))
     doc = export_dict(store)
-    assert doc["format"] == "take-two-export" and doc["version"] == 2
+    assert doc["format"] == "take-two-export" and doc["version"] == 3
     [c] = doc["checkins"]
     assert set(c) == {"id", "at", "openness", "signs", "your_stage", "mood", "note"}
-    assert (c["at"], c["signs"], c["note"]) == ("2026-01-02T21:00:00", ["hot_cold"], "a note")
+    offset = datetime(2026, 1, 2, 21, 0).astimezone().isoformat()[-6:]  # this machine's zone that day
+    assert (c["at"], c["signs"], c["note"]) == ("2026-01-02T21:00:00" + offset, ["hot_cold"], "a note")
     [k] = doc["contacts"]
     assert set(k) == {"id", "happened_on", "initiator", "channel", "response", "feeling", "note", "created_at"}
     [d] = doc["diagnostics"]
@@ -145,7 +146,7 @@ VALID = {"format": "take-two-export", "version": 1, "checkins": [], "contacts": 
         (b"hello, diary", "not JSON"),
         (json.dumps({"some": "other app"}).encode(), "not a Take Two export"),
         (json.dumps([1, 2, 3]).encode(), "not a Take Two export"),
-        (json.dumps({**VALID, "version": 3}).encode(), "newer version of Take Two"),
+        (json.dumps({**VALID, "version": 4}).encode(), "newer version of Take Two"),
         (json.dumps({**VALID, "version": "one"}).encode(), "damaged"),
         (json.dumps({**VALID, "checkins": "lots"}).encode(), "damaged"),
         (json.dumps({**VALID, "checkins": [{"id": "x"}]}).encode(), "damaged"),
