@@ -6,8 +6,9 @@ import streamlit as st
 
 from reunion_core import content as words
 from reunion_core.content import MOODS
+from reunion_core.guidance import Path
 from ui import state, widgets
-from ui.frame import NEXT_PAGES, frame, page
+from ui.frame import frame, page
 
 f = frame("home")
 glance = state.home(f.store, date.today())
@@ -22,7 +23,8 @@ if glance.is_empty:
         st.rerun()
     st.stop()
 
-if f.safety.on:  # no stage of theirs, no reconnection step: how you are, and help
+path = glance.guidance.path
+if f.safety.on or path is Path.MOVING_ON:  # no stage of theirs, no reconnection step: how you are
     you, contact = (c.container(border=True) for c in st.columns(2))
     you.metric("How you felt", MOODS[glance.latest.mood - 1] if glance.latest else "—")
     you.caption(f"{glance.latest.at:%d %b %Y}" if glance.latest else "No check-in yet")
@@ -40,8 +42,13 @@ else:
         them.caption(f"{glance.their_gut.name} (your sense)  \nSigns point to: {evidence}")
     else:
         them.metric("Them", "—")
-        them.caption("No check-in yet")
-if glance.days_since_contact is None:
+        them.caption(words.THEM_HIDDEN.get(path.value, "No check-in yet").format(
+            day=f"{glance.guidance.boundary.since:%d %b %Y}" if glance.guidance.boundary.since else ""))
+if path is Path.MOVING_ON and not f.safety.on:  # the streak is yours: one slip is a restart, not a failure
+    last = glance.last_reached_out
+    contact.metric(words.MOVING_ON_STREAK, "—" if last is None else f"{max(0, (date.today() - last).days)}")
+    contact.caption(words.MOVING_ON_SLIP.format(day=f"{last:%d %b %Y}") if last else "You haven't reached out.")
+elif glance.days_since_contact is None:
     contact.metric("Since last contact", "—")
     contact.caption("No contacts logged")
 else:
@@ -50,11 +57,9 @@ else:
     contact.caption(f"Last: {glance.last_contact:%d %b %Y}")
 
 st.subheader("What next")
-with st.container(border=True):
-    st.markdown(f"**{words.DISCREET_NEXT_STEP if f.discreet and f.safety.on else glance.next_step}**")
-    st.page_link(page(NEXT_PAGES[glance.next_page]), label="Go there", icon=":material/arrow_forward:")
-    if glance.their_gut and glance.next_page == "checkin":
-        st.caption(f"With them at {glance.their_gut.name}: {glance.their_gut.focus}")
+widgets.what_next(glance.guidance, f.discreet and f.safety.on)
+if glance.guidance.offer_moving_on or (path is Path.MOVING_ON and not f.safety.on):
+    widgets.moving_on(f.store, path is Path.MOVING_ON)
 
 if f.discreet and f.safety.on:  # nothing on Home an onlooker could read into
     st.stop()

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from reunion_core import content as words
-from reunion_core.content import ALL_SIGNS, MOODS, REACTANCE_STAGES, YOUR_STAGE_BY_KEY, YOUR_STAGES
+from reunion_core.content import MOODS, REACTANCE_STAGES, YOUR_STAGE_BY_KEY, YOUR_STAGES
 from reunion_core.records import CheckIn
 from reunion_core.stages import disagreement, disagrees, reactance_stage, stage_from_signs
 from ui import state, widgets
@@ -12,19 +12,20 @@ from ui.frame import frame
 P = "ci."
 f = frame("check_in")
 if st.session_state.pop(P + "reset", False):  # after a save: keep slider, stage and mood
-    state.reset({P + "note": "", **{f"{P}sign.{s.key}": False for s in ALL_SIGNS}})
+    state.reset({P + "note": "", **{f"{P}sign.{s.key}": False for s in (*words.ALL_SIGNS, *words.SAID_SIGNS)}})
 view = state.check_in(f.store)
 latest = view.latest
-openness = stage_key = None  # in safety mode a check-in is about you only
+openness = stage_key = None  # in safety mode, after a boundary or a no, or moving on: about you only
 signs: tuple[str, ...] = ()
 
-if not f.safety.on:
+if not f.about_you_only:
     st.subheader("Where are they?")
     openness = st.slider(
         "How open are they to you right now? (0 = not at all, 100 = completely)",
         0,
         100,
-        value=latest.openness if latest else 50,
+        value=latest.openness if latest else 10,  # at first, assume the wall is up
+        help=words.OPENNESS_START if not latest else None,
         key=P + "openness",
         persist_state="session",
     )
@@ -38,8 +39,15 @@ if not f.safety.on:
         st.caption(stage.name)
         for sign in stage.signs:
             st.checkbox(sign.text, key=f"{P}sign.{sign.key}", persist_state="session")
-    signs = tuple(s.key for stage in REACTANCE_STAGES for s in stage.signs if st.session_state.get(f"{P}sign.{s.key}"))
+    st.caption(words.SAID_HEADING)
+    for sign in words.SAID_SIGNS:
+        st.checkbox(sign.text, key=f"{P}sign.{sign.key}", persist_state="session")
+    signs = tuple(s.key for s in (*words.ALL_SIGNS, *words.SAID_SIGNS) if st.session_state.get(f"{P}sign.{s.key}"))
     evidence = stage_from_signs(signs)
+    if words.BOUNDARY_SIGN.key in signs:
+        st.info(words.BOUNDARY_TICKED, icon=":material/front_hand:")
+    elif set(signs) & {s.key for s in words.DISCOURAGING_SIGNS}:
+        st.info(words.DISCOURAGED_TICKED)
     if evidence is None:
         st.caption("Tick any signs you saw, and Take Two shows which stage they point to.")
     elif disagrees(gut, evidence):
@@ -50,7 +58,7 @@ if not f.safety.on:
             "what they did. Worth a second look."
         )
     else:
-        st.success(f"The signs point to **{evidence.name}**, close to your sense of it.")
+        st.markdown(f"The signs point to **{evidence.name}**, close to your sense of it.")
 
     st.subheader("Where are you?")
     stage_key = st.selectbox(
@@ -66,8 +74,10 @@ if not f.safety.on:
         st.markdown(f"**{mine.name}**: {mine.summary}")
         st.markdown("\n".join(f"- {p}" for p in mine.prompts))
         st.caption(f"Ready to move on when: {mine.ready_when}")
-elif not f.discreet:
+elif f.safety.on and not f.discreet:
     st.caption(words.SAFETY_CHECK_IN)
+elif not f.safety.on:
+    st.caption(words.ABOUT_YOU_CHECK_IN[f.guidance.path.value])
 mood = widgets.mood("How do you feel today?", P + "mood", value=latest.mood if latest else 3, persist_state="session")
 note = st.text_area(
     "A note for yourself (optional)",
@@ -86,7 +96,7 @@ if view.recent:
     st.subheader("Your last check-ins")
     for c in view.recent:
         with st.container(border=True):
-            staged = c.openness is not None and not f.safety.on
+            staged = c.openness is not None and not f.about_you_only
             st.caption(f"{c.at:%a %d %b %Y, %H:%M} · " + (
                 f"them: {reactance_stage(c.openness).name} ({c.openness}/100) · "
                 f"you: {YOUR_STAGE_BY_KEY[c.your_stage].name} · " if staged else "") + f"mood: {MOODS[c.mood - 1]}")

@@ -5,6 +5,7 @@ from datetime import date
 import streamlit as st
 
 from reunion_core import content as words
+from reunion_core import views
 from reunion_core.content import (
     CHANNEL_BY_KEY,
     CHANNELS,
@@ -33,12 +34,20 @@ if log.last is None:
 else:
     st.metric("Days since the last contact", log.days_since, border=True, help=f"Last contact: {log.last:%d %b %Y}")
 
+bound = f.guidance.boundary if not f.safety.on else None
+if bound and bound.on:  # their request stands: said plainly, and only they can lift it
+    st.info(words.BOUNDARY_STANDS.format(day=f"{bound.since:%d %b %Y}"), icon=":material/front_hand:")
+    if st.button(words.THEY_REOPENED, key=P + "reopened", help=words.THEY_REOPENED_HELP):
+        widgets.act(lambda: views.choose_path(f.store, "they_reopened"), words.THEY_REOPENED_DONE)
+
 st.subheader("Add a contact")
 if f.safety.on:
     st.caption(words.SAFETY_CONTACT_NOTE)
 new = widgets.contact_form(P + "new", BLANK, f.safety.on)
 if st.button("Save contact", type="primary", key=P + "save"):
-    widgets.act(lambda: f.store.add_contact(new), "Contact saved.", P + "reset")
+    reminder = bound and bound.on and new.initiator == "me"
+    widgets.act(lambda: f.store.add_contact(new), words.BOUNDARY_REMINDER.format(day=f"{bound.since:%d %b %Y}")
+                if reminder else "Contact saved.", P + "reset", gently=bool(reminder))
 widgets.flash()
 
 st.subheader("Past contacts")

@@ -2,8 +2,15 @@
 
 import streamlit as st
 
-from reunion_core.content import JOURNEY_HIDDEN, REACTANCE_STAGES, TIP_BY_KEY, TIPS, YOUR_STAGES
-from ui import state, widgets
+from reunion_core.content import (
+    JOURNEY_ABOUT_YOU,
+    JOURNEY_HIDDEN,
+    REACTANCE_STAGES,
+    TIP_BY_KEY,
+    TIPS,
+    YOUR_STAGES,
+)
+from ui import readiness, state, widgets
 from ui.frame import frame
 
 f = frame("journey")
@@ -13,6 +20,17 @@ if f.safety.on:
         widgets.resources()
     st.stop()
 view = state.journey(f.store)
+guide = f.guidance
+if f.about_you_only:  # their boundary, their no, or moving on: your own first two stages are the guide
+    st.markdown(JOURNEY_ABOUT_YOU[guide.path.value])
+    for stage in YOUR_STAGES[:2]:
+        with st.container(border=True):
+            st.markdown(f"**{stage.number}. {stage.name}**  \n{stage.summary}")
+            st.markdown("\n".join(f"- {p}" for p in stage.prompts))
+    st.info(f"**{TIP_BY_KEY['self_care'].title}.** {TIP_BY_KEY['self_care'].text}")
+    st.stop()
+if view.here:
+    readiness.controls(f.store, view.here, guide.ready)
 
 yours, theirs, tips = st.tabs(["Your side (7)", "Their side (5)", "Tips"])
 with yours:

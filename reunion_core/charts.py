@@ -42,9 +42,11 @@ RESPONSE_COLOURS = {
     "mixed": "#e09f3e",
     "discouraging": "#b56576",
     "warm": "#52796f",
+    "asked_stop": "#6d597a",
 }
 VERDICT_COLOURS = {
     Verdict.SAFETY_FIRST: "#9b2226",
+    Verdict.RESPECT_THEIR_ANSWER: "#6d597a",
     Verdict.TAKE_A_LONG_PAUSE: "#ca6702",
     Verdict.NOT_YET: "#ee9b00",
     Verdict.PROCEED_WITH_CARE: "#52796f",

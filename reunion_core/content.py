@@ -118,7 +118,6 @@ REACTANCE_STAGES: tuple[ReactanceStage, ...] = (
         signs=(
             Sign("no_reply", "No reply to your messages", "wall"),
             Sign("calls_ignored", "Calls go unanswered", "wall"),
-            Sign("asked_no_contact", "They asked for no contact, or blocked you", "wall"),
         ),
         focus="Give space. Work on yourself; pushing now only raises the wall.",
     ),
@@ -161,13 +160,12 @@ REACTANCE_STAGES: tuple[ReactanceStage, ...] = (
         low=61,
         high=80,
         signs=(
-            Sign("enjoy_but_discourage", "They enjoy time with you yet discourage meeting", "crisis"),
+            Sign("hesitant", "They enjoy your time together, yet hesitate over what getting back would mean", "crisis"),
             Sign(
                 "obstacles",
                 "They mention obstacles: a rebound partner, what friends or family will say",
                 "crisis",
             ),
-            Sign("bad_idea", "They say 'this is a bad idea' while staying in touch", "crisis"),
         ),
         focus="Be patient and reassuring; let them face their obstacles at their own pace.",
     ),
@@ -190,6 +188,16 @@ REACTANCE_STAGES: tuple[ReactanceStage, ...] = (
 
 ALL_SIGNS: tuple[Sign, ...] = tuple(s for stage in REACTANCE_STAGES for s in stage.signs)
 
+# What they said that is not a rung on the ladder. A request for no contact, or a block, is a
+# boundary: it is respected, not read as a stage. Discouragement is taken at its word: it never
+# counts as openness ("discouraging" signs point to no stage).
+BOUNDARY_SIGN = Sign("asked_no_contact", "They asked me not to contact them, or blocked me", "boundary")
+DISCOURAGING_SIGNS: tuple[Sign, ...] = (
+    Sign("bad_idea", "They said 'this is a bad idea'", "discouraging"),
+    Sign("enjoy_but_discourage", "They discouraged meeting, even if they seemed to enjoy it", "discouraging"),
+)
+SAID_SIGNS: tuple[Sign, ...] = (BOUNDARY_SIGN, *DISCOURAGING_SIGNS)
+
 # --- Your side: seven stages of reconnecting --------------------------------------------------
 
 YOUR_STAGES: tuple[ReconnectionStage, ...] = (
@@ -198,11 +206,13 @@ YOUR_STAGES: tuple[ReconnectionStage, ...] = (
         number=1,
         name="Bubble space",
         short="Bubble space",
-        summary="No contact: no talking, no touching, no texting, so both of you cool down.",
+        summary="No contact: no talking, no touching, no texting, so both of you cool down. "
+        "This stage can be lonely and even scary; it gets easier with each day.",
         prompts=(
             "What feelings are still running hot, and what helps them cool?",
             "Who did you talk to today: a friend, family, a therapist?",
             "What was hardest about being alone today, and what was easier than yesterday?",
+            "It's normal to miss them. What do you miss, and what don't you?",
         ),
         ready_when="The intense feelings have cooled and each day feels a little easier.",
         next_step="Keep no contact today, and reach out to one friend or family member instead.",
@@ -389,7 +399,7 @@ DIAGNOSTIC_QUESTIONS: tuple[DiagnosticQuestion, ...] = (
 
 PAUSE_SIGNS: tuple[Statement, ...] = (
     Statement("no_identity", "I don't know who I am without them."),
-    Statement("miss_routines", "I mostly miss the familiar routines we had together."),
+    Statement("miss_routines", "I miss the familiar routines we enjoyed together."),
     Statement("fear_alone", "I'm scared I won't find another special someone."),
     Statement("solve_problems", "I think getting back together will solve all my problems."),
 )
@@ -545,6 +555,7 @@ RESPONSES: tuple[Choice, ...] = (
     Choice("mixed", "Mixed: warm then cold"),
     Choice("warm", "Warm and engaged"),
     Choice("discouraging", "Enjoyed it, but discouraging"),
+    Choice("asked_stop", "They asked me to stop contacting them"),
 )
 
 MAX_TEXT = 10_000
@@ -556,7 +567,7 @@ def _index(items):
 
 REACTANCE_BY_KEY = _index(REACTANCE_STAGES)
 YOUR_STAGE_BY_KEY = _index(YOUR_STAGES)
-SIGN_BY_KEY = _index(ALL_SIGNS)
+SIGN_BY_KEY = _index((*ALL_SIGNS, *SAID_SIGNS))
 QUESTION_BY_KEY = _index(DIAGNOSTIC_QUESTIONS)
 PAUSE_BY_KEY = _index(PAUSE_SIGNS)
 RED_FLAG_BY_KEY = _index(RED_FLAGS)
@@ -584,42 +595,65 @@ VERDICT_WORDS: MappingProxyType = MappingProxyType({
         "What you described are warning signs of abuse. Please don't get back together: "
         "reach out for confidential help instead.",
     ),
+    "respect_their_answer": (
+        "Respect their answer",
+        "They have said they don't want to get back together. A clear no is an answer, not a stage "
+        "to wait out: you don't want to be with someone who doesn't want to be with you. This hurts, "
+        "and it is not a verdict on your worth. The kindest path now is yours: moving on.",
+    ),
     "take_a_long_pause": (
         "Take a long pause",
-        "Some answers say you need more time for yourself before any contact.",
+        "Some answers say this is not the time for contact: you need more time for yourself, or "
+        "something the guide calls a possible nonstarter is there.",
     ),
     "not_yet": (
         "Not yet",
-        "There are open questions to answer, or they don't want it right now.",
+        "There are open questions to answer first.",
     ),
     "proceed_with_care": (
         "Proceed with care",
-        "Nothing here says stop. Go slowly, keep your boundaries, and check in often.",
+        "Nothing you answered says stop. Go slowly, keep your boundaries, and check in often.",
     ),
 })
+# Said with every verdict: the seed's own caveat.
+VERDICT_MIRROR = (
+    "There are no hard and fast rules for getting back together: this is a mirror of your answers, not a ruling."
+)
 
 REASON_SAFETY = "You answered yes to a warning sign of abuse."
-REASON_PAUSE_SIGN = "This is a sign you need more time to focus on yourself."
-REASON_HARMFUL_NO_CHANGE = "Be very wary of reconnecting after this, and no concrete change has been named."
-REASON_HARMFUL_CHANGED = "Be very wary of reconnecting after this, even with changes named."
-REASON_RED_FLAG = "A red flag: talk it through before going further."
+REASON_PAUSE_SIGN = "This is a sign you need more time to focus on yourself. It's normal to miss them."
+REASON_HARMFUL_NO_CHANGE = (
+    "Be very wary of reconnecting after this, and no concrete change has been named. You don't "
+    "deserve to be made to feel bad."
+)
+REASON_HARMFUL_CHANGED = (
+    "Be very wary of reconnecting after this, even with changes named. You don't deserve to be made to feel bad."
+)
+REASON_NONSTARTER = (
+    "The guide calls this a possible nonstarter: a sign that nothing much will change from last time."
+)
+REASON_VALUES_CHANGED = (
+    "A difference in values about big life plans rarely changes. Be sure what changed is the values, not only habits."
+)
+REASON_RED_FLAG = "A red flag worth looking at honestly before going further."
 REASON_OPEN_QUESTION = "Still open: {question}"
 REASON_NOT_ANSWERED = "(not answered)"
-REASON_NONE = "Your answers raise no warning sign; keep checking in as things move."
+REASON_NONE = "Keep checking in as things move, and take the diagnostic again when something changes."
 
 # Answers to the six questions that mean "take a long pause" or "not yet", and why.
 PAUSE_ANSWERS: MappingProxyType = MappingProxyType({
-    ("why_back", "routines"): "Missing routines is a sign you need more time for yourself.",
+    ("why_back", "routines"): "Missing routines is a sign you need more time for yourself. It's normal to miss them.",
     ("why_back", "fear_alone"): "Fear of being alone is a sign you need more time for yourself.",
     ("why_back", "solve_problems"): "Getting back won't solve other problems; give yourself time.",
 })
 NOT_YET_ANSWERS: MappingProxyType = MappingProxyType({
-    ("they_want", "no"): "You can't control their wishes, and they have said no.",
-    ("they_want", "unknown"): "Whether they want it is still an open question.",
-    ("what_different", "nothing_yet"): "Nothing has changed yet, so the same ending is likely.",
-    ("what_different", "values_differ"): "A difference in values about big life plans rarely changes.",
+    ("they_want", "unknown"): "Whether they want it is still an open question: only they can answer it.",
+    ("they_want", "maybe"): "Signs are not a yes. Only they can say whether they want to try again.",
+    ("what_different", "nothing_yet"): "Nothing has changed yet. Change is what makes a second try different.",
     ("pattern", "yes"): "A pattern of similar breakups is worth working on first.",
+    ("pattern", "somewhat"): "Part of a pattern is worth looking at: what repeats, and what you are doing about it.",
 })
+THEY_SAID_NO = "You can't control someone else's wishes, and they have said no."
 
 # --- The next step Home suggests, by what is known so far ------------------------------------------
 
@@ -629,6 +663,98 @@ NEXT_STEP_SAFETY = (
 NEXT_STEP_DIAGNOSTIC = "Start with the diagnostic: six honest questions before anything else."
 NEXT_STEP_PAUSE = "Take a long pause: stay in Bubble space and put the focus on yourself for now."
 NEXT_STEP_FIRST_CHECK_IN = "Do your first check-in: where are you, and how open do they seem?"
+NEXT_STEP_BOUNDARY = (
+    "They asked for no contact on {day}. Respect it: no messages, no calls, no turning up. Put this "
+    "time into yourself: Bubble space."
+)
+BOUNDARY_CAPTION = (
+    "A request for no contact is a boundary, not a stage: Take Two stops estimating how open they are, "
+    "and no later sign outweighs it. Only they can reopen contact."
+)
+NEXT_STEP_THEY_SAID_NO = (
+    "They have said no. Respect their answer: a clear no is an answer, not a stage to wait out. "
+    "When you're ready, let Take Two help you move on."
+)
+NEXT_STEP_NOT_YET = "Not yet for {stage}: see what is still missing below."
+GATE_INSTEAD = "Until then, the focus stays on you: keep your self-care going, and no contact."
+GATE_VERDICT = "Your latest diagnostic says {verdict}: a step toward them waits for “Proceed with care”."
+GATE_NO_CONTACT = (
+    "No contact has lasted {days} of the {minimum} days you chose (counted from {since}). "
+    "Don't reach out before you're really ready."
+)
+GATE_READY = "You haven't yet said you're ready by the measure of {stage}: “{ready_when}”"
+GATE_THEY_HEALED = (
+    "Dip a toe is for when they have gone through their own healing too. As far as you can tell, have they?"
+)
+GATE_WALL = "They seem to be at the Wall of Reactance: give space, and don't reach out."
+MOVING_ON_CAPTION = "You chose to move on. Your guide now is {stage}: the focus is you, not them."
+MOVING_ON_OFFER = (
+    "Some relationships don't deserve a take two. Through looking honestly, you might find you're "
+    "better off moving on. Take Two can help with that too, whenever you choose."
+)
+MOVING_ON_HOME = (
+    "You chose to move on. Take Two has stopped tracking how open they are: this is about you now. "
+    "You can change your mind at any time."
+)
+MOVING_ON_CHOOSE = "I've decided to move on"
+MOVING_ON_CHOSEN = (
+    "You chose to move on. That takes courage. Take Two will keep the focus on you from here."
+)
+MOVING_ON_UNDO = "I want to reconsider reconnecting"
+MOVING_ON_UNDONE = "Back to the reconnection path. Everything you wrote is still here."
+GO_THERE: MappingProxyType = MappingProxyType({
+    "diagnostic": "Open the diagnostic", "checkin": "Open the check-in", "safety": "Open Safety and help",
+    "journey": "Open Your journey", "contact_log": "Open the Contact log",
+})
+THEM_HIDDEN: MappingProxyType = MappingProxyType({
+    "boundary": "Asked for no contact on {day}",
+    "they_said_no": "They said no: respect their answer",
+})
+MOVING_ON_STREAK = "Days since you last reached out"
+MOVING_ON_SLIP = (
+    "You reached out on {day}. That's a restart point, not a failure: day one again, and you've done day one before."
+)
+OPENNESS_START = "It starts low: until they show otherwise, assume they need space."
+SAID_HEADING = "What they said"
+BOUNDARY_TICKED = (
+    "Thank you for writing it down. A request for no contact is a boundary: when you save, Take Two "
+    "respects it. No screen will suggest contacting them, and their stage is no longer estimated. "
+    "Only they can reopen contact."
+)
+DISCOURAGED_TICKED = (
+    "Take what they said at its word. Take Two never reads discouragement as openness."
+)
+ABOUT_YOU_CHECK_IN: MappingProxyType = MappingProxyType({
+    "boundary": "They asked for no contact, so this check-in is about you: how you feel, and a note for yourself.",
+    "they_said_no": "They have said no, so this check-in is about you: how you feel, and a note for yourself.",
+    "moving_on": "You're moving on: this check-in is about you, not them.",
+})
+BOUNDARY_STANDS = (
+    "They asked for no contact on {day}. Take Two respects that: it will not suggest reaching out. If "
+    "they themselves reopen contact, you can record it here."
+)
+THEY_REOPENED = "They reopened contact themselves"
+THEY_REOPENED_HELP = "Only if they reached out and said they want contact again. Warm signs alone don't count."
+THEY_REOPENED_DONE = "Recorded: they reopened contact. Go gently, at their pace."
+READY_TITLE = "Am I ready for the next step?"
+READY_INTRO = (
+    "A step toward them waits until you're ready by every measure: the guide's own, your no-contact "
+    "time, and theirs. Only you can say; Take Two only keeps track."
+)
+READY_BUTTON = "I'm ready by this stage's measure: “{ready_when}”"
+READY_DONE = "You said you're ready by the measure of {stage}."
+READY_SAVED = "Saved. Take Two will keep this in mind."
+THEY_HEALED_BUTTON = "Yes, as far as I can tell, they have"
+NO_CONTACT_COUNT = "No contact so far: {days} days, counted from {since}."
+NO_CONTACT_SINCE = "My no-contact time began on"
+NO_CONTACT_MINIMUM = "Days of no contact I want before reaching out (the guide suggests a few months)"
+NO_CONTACT_SAVE = "Save my no-contact time"
+JOURNEY_ABOUT_YOU: MappingProxyType = MappingProxyType({
+    "boundary": "They asked for no contact. For now your guide is your own first two stages: this time is for you.",
+    "they_said_no": "They have said no. For now your guide is your own first two stages: this time is for you.",
+    "moving_on": "You're moving on. Your guide is your own first two stages: time and space for you.",
+})
+BOUNDARY_REMINDER = "Saved. A plain reminder: they asked for no contact on {day}."
 
 # --- The screens ------------------------------------------------------------------------------------
 
@@ -794,7 +920,7 @@ SAFETY_CONTACT_NOTE = (
 )
 SAFETY_RESPONSE_LABELS: MappingProxyType = MappingProxyType({
     "none": "No reply", "brief": "Short", "mixed": "Changeable", "warm": "Friendly",
-    "discouraging": "Pushed me away",
+    "discouraging": "Pushed me away", "asked_stop": "Asked me to stop contacting them",
 })
 
 # --- Quick exit and discreet mode ------------------------------------------------------------------

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .content import REACTANCE_STAGES, YOUR_STAGES
 from .errors import ReunionError, ValidationError
-from .records import CheckIn, Contact, DiagnosticAnswers, local_now
+from .records import CheckIn, Contact, DiagnosticAnswers, PathChoice, local_now
 from .stages import reactance_stage
 from .store import Store
 from .views import record_diagnostic
@@ -49,8 +49,9 @@ CHANNELS = ("text", "text", "call", "in_person", "social")
 
 def journey(
     years: float, seed: int, today: date, now: datetime | None = None
-) -> tuple[list[CheckIn], list[Contact], list[tuple[datetime, DiagnosticAnswers]]]:
-    """The example journey as records, ending today (and never later than now)."""
+) -> tuple[list[CheckIn], list[Contact], list[tuple[datetime, DiagnosticAnswers]], list[PathChoice]]:
+    """The example journey as records, ending today (and never later than now). Early on, the first
+    message is answered with a request for no contact, kept for three weeks until they reopen it."""
     rng = random.Random(seed)
     now = (now or local_now()).astimezone()  # a time without a zone: this machine's
 
@@ -60,6 +61,9 @@ def journey(
     days = max(1, round(years * 365))
     start = today - timedelta(days=days - 1)
     checkins, contacts, diagnostics = [], [], []
+    choices = [PathChoice("no_contact_since", f"{start:%Y-%m-%d}", at(start, 20))]
+    asked = reopened = None  # the day they asked for no contact, the day they reopened it
+    passed = 1  # the highest stage of yours reached so far
     for i in range(days):
         f = i / max(days - 1, 1)
         day = start + timedelta(days=i)
@@ -75,13 +79,24 @@ def journey(
             neighbour = REACTANCE_STAGES[max(0, min(4, their.number - 1 + rng.choice((-1, 1))))]
             signs.append(rng.choice(neighbour.signs).key)
         mood = max(1, min(5, round(2 + 2 * f + rng.gauss(0, 0.8))))
+        if mine > passed:  # ready by the measure of the stage before, said on the day of the step
+            choices += [PathChoice("ready", YOUR_STAGES[n - 1].key, at(day, 20, 30)) for n in range(passed, mine)]
+            choices += [PathChoice("they_healed", "", at(day, 20, 31))] if mine >= 3 > passed else []
+            passed = mine
+        if mine >= 3 and asked is None:
+            asked, reopened = day, day + timedelta(days=21)
+            contacts.append(Contact(day, "me", "text", "asked_stop", 2, rng.choice(NOTES), created_at=at(day, 22)))
+            signs.append("asked_no_contact")
+        if reopened == day:
+            choices.append(PathChoice("they_reopened", "", at(day, 19)))
+            contacts.append(Contact(day, "them", "text", "brief", 3, rng.choice(NOTES), created_at=at(day, 19, 5)))
         checkins.append(
             CheckIn(
                 openness, YOUR_STAGES[mine - 1].key, mood, tuple(signs), rng.choice(NOTES),
                 at(day, 21, rng.randrange(0, 60)),
             )
         )
-        if mine >= 3 and day.weekday() == 5:
+        if mine >= 3 and day.weekday() == 5 and not asked <= day <= reopened:
             contacts.append(
                 Contact(
                     day,
@@ -95,7 +110,7 @@ def journey(
             )
         if i % 91 == 0:
             diagnostics.append((at(day, 20), _diagnostic(f)))
-    return checkins, contacts, diagnostics
+    return checkins, contacts, diagnostics, [c for c in choices if c.at <= now]
 
 
 def _diagnostic(f: float) -> DiagnosticAnswers:
@@ -105,7 +120,7 @@ def _diagnostic(f: float) -> DiagnosticAnswers:
         "your_role": "half" if f > 0.3 else "not_sure",
         "pattern": "no" if f > 0.3 else "somewhat",
         "why_back": "both_changed" if f > 0.5 else ("routines" if f < 0.2 else "value_them"),
-        "they_want": "maybe" if f > 0.6 else "unknown",
+        "they_want": "yes" if f > 0.75 else ("maybe" if f > 0.6 else "unknown"),
         "what_different": "concrete" if f > 0.6 else ("some" if f > 0.3 else "nothing_yet"),
     }
     pause = ("miss_routines",) if f < 0.2 else ()
@@ -133,9 +148,11 @@ def ensure_example(store: Store, years: float = 2, seed: int = 1) -> None:
 
 
 def _fill(store: Store, years: float, seed: int, today: date) -> None:
-    checkins, contacts, diagnostics = journey(years, seed, today)
+    checkins, contacts, diagnostics, choices = journey(years, seed, today)
     store.add_checkins(checkins)
     store.add_contacts(contacts)
+    for choice in choices:
+        store.add_choice(choice)
     for at, answers in diagnostics:
         record_diagnostic(store, answers, at=at)
 

@@ -6,17 +6,12 @@ from dataclasses import replace
 from datetime import date
 
 from .content import (
-    NEXT_STEP_DIAGNOSTIC,
-    NEXT_STEP_FIRST_CHECK_IN,
-    NEXT_STEP_PAUSE,
-    NEXT_STEP_SAFETY,
-    NEXT_STEP_SAFETY_PLAN,
     REACTANCE_STAGES,
     YOUR_STAGES,
     ReactanceStage,
     ReconnectionStage,
 )
-from .records import CheckIn, DaysAt, DiagnosticRun, OpennessPoint, StagePoint, Verdict
+from .records import DaysAt, OpennessPoint, StagePoint
 from .stages import reactance_stage
 
 MAX_POINTS = 600  # per line chart, whatever the range: cost stays flat as years pile up
@@ -58,21 +53,3 @@ def time_in_your_stages(days: list[DaysAt]) -> list[tuple[ReconnectionStage, int
         if row.value in totals:
             totals[row.value] += row.days
     return [(stage, totals[stage.key]) for stage in YOUR_STAGES]
-
-
-def next_step(
-    safety_on: bool, diagnostic: DiagnosticRun | None, latest: CheckIn | None, your_stage: ReconnectionStage | None
-) -> tuple[str, str]:
-    """One suggested next step, from the safety rules first and then the stage content."""
-    if safety_on:
-        return NEXT_STEP_SAFETY_PLAN, "safety"
-    if diagnostic and diagnostic.assessment.verdict is Verdict.SAFETY_FIRST:
-        return NEXT_STEP_SAFETY, "safety"
-    if diagnostic is None:
-        return NEXT_STEP_DIAGNOSTIC, "diagnostic"
-    if diagnostic.assessment.verdict is Verdict.TAKE_A_LONG_PAUSE:
-        return NEXT_STEP_PAUSE, "journey"
-    if latest is None or your_stage is None:
-        return NEXT_STEP_FIRST_CHECK_IN, "checkin"
-    return your_stage.next_step, "checkin"
-

@@ -28,7 +28,18 @@ from .errors import ValidationError
 
 EARLIEST = date(1900, 1, 1)
 KINDS = ("checkin", "contact", "diagnostic")
-SAFETY_EVENTS = ("lifted", "on")  # the person turned safety mode off, or on  # one name for each kind of entry, everywhere
+SAFETY_EVENTS = ("lifted", "on")  # the person turned safety mode off, or on
+# The person's other choices about their path, each recorded with its date:
+PATH_CHOICES = (
+    "they_reopened",  # they themselves reopened contact after asking for none: the boundary is lifted
+    "boundary",  # their request for no contact stands (kept on when an import would lift it)
+    "moving_on",  # I've decided to move on
+    "reconnecting",  # I'm reconsidering: back to the reconnection path
+    "ready",  # I'm ready by a stage's measure ("ready when"); detail: that stage's key
+    "they_healed",  # as far as I can tell, they have been through their own healing
+    "no_contact_since",  # my no-contact time began on a day; detail: YYYY-MM-DD
+    "no_contact_days",  # the minimum no contact I want before reaching out; detail: days
+)
 ROLLING_PERIODS = 7  # the openness chart's rolling mean covers this many periods
 
 
@@ -74,6 +85,7 @@ class Verdict(Enum):
     """Ordered from most to least cautious; the most cautious reason found wins."""
 
     SAFETY_FIRST = "safety_first"
+    RESPECT_THEIR_ANSWER = "respect_their_answer"
     TAKE_A_LONG_PAUSE = "take_a_long_pause"
     NOT_YET = "not_yet"
     PROCEED_WITH_CARE = "proceed_with_care"
@@ -127,6 +139,16 @@ class SafetyEvent:
     """A deliberate choice about safety mode, with its date: kept, exported, never inferred."""
 
     kind: str  # one of SAFETY_EVENTS
+    at: datetime | None = None  # set by the store when None
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class PathChoice:
+    """A deliberate choice about the path (see PATH_CHOICES), with its date: kept, exported, never inferred."""
+
+    kind: str
+    detail: str = ""
     at: datetime | None = None  # set by the store when None
     id: str | None = None
 
@@ -321,6 +343,29 @@ def valid_event(event: SafetyEvent, now: datetime) -> SafetyEvent:
     return replace(event, at=valid_moment(event.at, "The time of a safety choice", now))
 
 
+MIN_NO_CONTACT_DAYS = (0, 365)
+
+
+def valid_choice(choice: PathChoice, now: datetime) -> PathChoice:
+    kind, detail = choice.kind, choice.detail
+    if kind not in PATH_CHOICES:
+        raise ValidationError(f"Unknown choice: {kind!r}.")
+    if not isinstance(detail, str) or len(detail) > 40:
+        raise ValidationError("A choice's detail must be a short text.")
+    if kind == "ready":
+        _check_key(detail, YOUR_STAGE_BY_KEY, "stage")
+    if kind == "no_contact_since":
+        try:
+            day = date.fromisoformat(detail)
+        except ValueError:
+            raise ValidationError("The day no contact began must be a date.") from None
+        _check_past(day, "The day no contact began", now)
+    if kind == "no_contact_days":
+        low, high = MIN_NO_CONTACT_DAYS
+        _check_int(int(detail) if detail.isdigit() and len(detail) < 5 else detail, "The days of no contact", low, high)
+    return replace(choice, at=valid_moment(choice.at, "The time of a choice", now))
+
+
 def valid_plan(plan: SafetyPlan, now: datetime) -> SafetyPlan:
     fields = {key: check_text(getattr(plan, key), f"{label!r} in the safety plan") for key, label, _ in SAFETY_PLAN_FIELDS}
     return SafetyPlan(**fields, updated_at=valid_moment(plan.updated_at, "The safety plan's time", now))
@@ -454,6 +499,10 @@ def run_from_columns(id_: str, created_at: datetime, answers: str, verdict: str,
 
 def event_json(e: SafetyEvent) -> dict:
     return {"id": e.id, "at": e.at.isoformat(), "kind": e.kind}
+
+
+def choice_json(c: PathChoice) -> dict:
+    return {"id": c.id, "at": c.at.isoformat(), "kind": c.kind, "detail": c.detail}
 
 
 def plan_json(p: SafetyPlan) -> dict:

@@ -29,14 +29,17 @@ def stage_from_signs(signs: Iterable[str]) -> ReactanceStage | None:
 
     Signs from different stages are common (that is what hot and cold looks like), so the
     evidence is the median of the stages seen, taking the lower one on a tie: when the
-    evidence is split, assume more reactance rather than less.
+    evidence is split, assume more reactance rather than less. What they said that is not a
+    rung (a request for no contact, a block, discouragement) points to no stage: it is never
+    read as openness.
     """
     numbers = []
     for key in signs:
         sign = SIGN_BY_KEY.get(key)
         if sign is None:
             raise ValidationError(f"Unknown sign {key!r}.")
-        numbers.append(REACTANCE_BY_KEY[sign.stage].number)
+        if sign.stage in REACTANCE_BY_KEY:
+            numbers.append(REACTANCE_BY_KEY[sign.stage].number)
     if not numbers:
         return None
     numbers.sort()

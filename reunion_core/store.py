@@ -19,9 +19,10 @@ from .errors import ChangedElsewhere, NotFound, ValidationError
 MIGRATIONS_TABLE = "take_two_migrations"
 BUCKETS = ("day", "week", "month")
 
-# The tables whose rows carry a time, and that time's column.
+# The tables whose rows carry a time, and that time's column (choices, from m004, are born zoned).
 _ZONED = {"checkins": "checked_in_at", "contacts": "created_at", "diagnostics": "created_at",
           "safety_events": "chosen_at", "safety_plan": "updated_at"}
+_INSTANT = {t: f"({c} - to_minutes(utc_offset))" for t, c in {**_ZONED, "choices": "chosen_at"}.items()}
 
 
 def _fill_offsets(cur: duckdb.DuckDBPyConnection) -> None:
@@ -56,6 +57,9 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     )),
     # Each time gets its offset from UTC (minutes east): the wall-clock time plus where it was.
     ("m003_zones", (*(f"ALTER TABLE {t} ADD COLUMN utc_offset INTEGER" for t in _ZONED), _fill_offsets)),
+    # The person's choices about their path: a boundary lifted by them, moving on, readiness.
+    ("m004_choices", ("CREATE TABLE choices (id VARCHAR PRIMARY KEY, chosen_at TIMESTAMP NOT NULL, kind VARCHAR"
+                      " NOT NULL, detail VARCHAR NOT NULL, utc_offset INTEGER NOT NULL)",)),
 )
 
 _CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
@@ -217,8 +221,10 @@ class Store:
         )
         return [rec.Contact(*row[1:7], row[0], rec.zoned(row[7], row[8])) for row in rows]
 
-    def last_contact_day(self) -> date | None:
-        return self._rows("SELECT max(happened_on) FROM contacts")[0][0]
+    def last_contact_day(self, initiator: str | None = None) -> date | None:
+        """The last day with a contact (that `initiator` started, if given)."""
+        return self._rows("SELECT max(happened_on) FROM contacts WHERE initiator = ? OR ? IS NULL",
+                          [initiator, initiator])[0][0]
 
     # --- diagnostics ----------------------------------------------------------------------------
 
@@ -243,6 +249,26 @@ class Store:
         """Every choice about safety mode, oldest first."""
         return [rec.SafetyEvent(kind, rec.zoned(at, off), id_) for id_, at, kind, off in self._rows(
             "SELECT id, chosen_at, kind, utc_offset FROM safety_events ORDER BY " + _INSTANT["safety_events"] + ", id")]
+
+    def add_choice(self, choice: rec.PathChoice) -> rec.PathChoice:
+        """Record a choice about the path (moving on, a boundary they lifted, readiness)."""
+        return self._add("choices", [_with_id(rec.valid_choice(choice, rec.local_now()))])[0]
+
+    def choices(self) -> list[rec.PathChoice]:
+        """Every choice about the path, oldest first."""
+        return [rec.PathChoice(kind, detail, rec.zoned(at, off), id_) for id_, at, kind, detail, off in self._rows(
+            "SELECT id, chosen_at, kind, detail, utc_offset FROM choices ORDER BY " + _INSTANT["choices"] + ", id")]
+
+    def marked(self, sign: str, response: str) -> tuple[list, list[date]]:
+        """The times of check-ins with `sign` ticked, and the days of contacts with `response`."""
+        times = [rec.zoned(at, off) for at, off in self._rows(
+            "SELECT checked_in_at, utc_offset FROM checkins WHERE list_contains(signs, ?)", [sign])]
+        return times, [d for (d,) in self._rows("SELECT happened_on FROM contacts WHERE response = ?", [response])]
+
+    def first_contact(self, initiator: str, since: date) -> date | None:
+        """The first day on or after `since` with a contact `initiator` started."""
+        return self._rows("SELECT min(happened_on) FROM contacts WHERE initiator = ? AND happened_on >= ?",
+                          [initiator, since])[0][0]
 
     def safety_plan(self) -> rec.SafetyPlan | None:
         rows = self._rows("SELECT people, code_word, safe_places, to_take, numbers, updated_at, utc_offset FROM safety_plan")
@@ -278,6 +304,7 @@ class Store:
     def import_records(
         self, checkins: Sequence[rec.CheckIn], contacts: Sequence[rec.Contact], runs: Sequence[rec.DiagnosticRun],
         events: Sequence[rec.SafetyEvent] = (), plan: rec.SafetyPlan | None = None,
+        choices: Sequence[rec.PathChoice] = (),
     ) -> dict[str, int]:
         """Add records that carry their own ids, skipping ids already here; all or nothing. An imported
         safety plan is kept only where there is none yet: it never overwrites one."""
@@ -288,6 +315,7 @@ class Store:
             "diagnostics": [_ROW["diagnostics"](rec.valid_run(r, now)) for r in runs],
             "safety_events": [_ROW["safety_events"](rec.valid_event(e, now)) for e in events],
             "safety_plan": [_ROW["safety_plan"](rec.valid_plan(plan, now))] if plan and not plan.is_empty else [],
+            "choices": [_ROW["choices"](rec.valid_choice(c, now)) for c in choices],
         }
         if any(not row[0] for table in rows.values() for row in table):
             raise ValidationError("Every imported entry needs its id.")
@@ -407,8 +435,6 @@ _OPENNESS = (  # the rolling mean's window is a constant of ours, not a value fr
     " SELECT period, mean, n, avg(mean) OVER (ORDER BY period ROWS BETWEEN "
     + str(rec.ROLLING_PERIODS - 1) + " PRECEDING AND CURRENT ROW) FROM b ORDER BY period"
 )
-# When a row's time happened, as one instant (UTC): "latest" is by this, whatever zone it was saved in.
-_INSTANT = {t: f"({c} - to_minutes(utc_offset))" for t, c in _ZONED.items()}
 _TABLES = dict(zip(rec.KINDS, ("checkins", "contacts", "diagnostics"), strict=True))
 _DELETE = {kind: "DELETE FROM " + table + " WHERE id = ? RETURNING id" for kind, table in _TABLES.items()}
 # Each table's column types, in column order: one bulk insert serves every table.
@@ -418,6 +444,7 @@ _COLUMNS = {
     "diagnostics": ("VARCHAR", "TIMESTAMP", "VARCHAR", "VARCHAR", "VARCHAR", "INTEGER"),
     "safety_events": ("VARCHAR", "TIMESTAMP", "VARCHAR", "INTEGER"),
     "safety_plan": ("VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "TIMESTAMP", "INTEGER"),
+    "choices": ("VARCHAR", "TIMESTAMP", "VARCHAR", "VARCHAR", "INTEGER"),
 }
 _INSERT = {
     (table, skip): ("INSERT OR IGNORE INTO " if skip else "INSERT INTO ") + table + " SELECT "
@@ -458,6 +485,7 @@ _ROW: dict[str, Callable[..., list]] = {
                            rec.wall(c.created_at), rec.utc_offset(c.created_at)],
     "diagnostics": lambda r: [r.id, rec.wall(r.created_at), *rec.run_columns(r), rec.utc_offset(r.created_at)],
     "safety_events": lambda e: [e.id, rec.wall(e.at), e.kind, rec.utc_offset(e.at)],
+    "choices": lambda c: [c.id, rec.wall(c.at), c.kind, c.detail, rec.utc_offset(c.at)],
     "safety_plan": lambda p: ["plan", p.people, p.code_word, p.safe_places, p.to_take, p.numbers, rec.wall(p.updated_at),
                               rec.utc_offset(p.updated_at)],
 }

@@ -21,9 +21,11 @@ from .records import (
     Contact,
     DiagnosticAnswers,
     DiagnosticRun,
+    PathChoice,
     SafetyEvent,
     SafetyPlan,
     checkin_json,
+    choice_json,
     contact_json,
     event_json,
     plan_json,
@@ -33,7 +35,7 @@ from .records import (
 from .store import Store
 
 FORMAT = "take-two-export"
-VERSION = 3  # 2 added safety_events and safety_plan; 3 gave every time its UTC offset
+VERSION = 3  # 2 added safety_events and safety_plan; 3 gave every time its UTC offset, and added choices
 MAX_BYTES = 64 * 1024 * 1024  # ten years of daily 10,000-character notes fit in about 40 MB
 
 
@@ -46,6 +48,7 @@ class Bundle:
     diagnostics: list[DiagnosticRun]
     safety_events: list[SafetyEvent]
     safety_plan: SafetyPlan | None
+    choices: list[PathChoice]
 
 
 # --- export ------------------------------------------------------------------------------------
@@ -60,6 +63,7 @@ _SECTIONS = {
                                                               key=lambda r: (r.created_at, r.id))],
     "safety_events": lambda store: [event_json(e) for e in store.safety_events()],
     "safety_plan": lambda store: plan_json(plan) if (plan := store.safety_plan()) else None,
+    "choices": lambda store: [choice_json(c) for c in store.choices()],
 }
 
 
@@ -121,6 +125,7 @@ _COLUMNS = {
     "diagnostics": ["id", "created_at", "answers", "reflections", "pause_signs", "red_flags", "safety",
                     "verdict", "reasons"],
     "safety_events": ["id", "at", "kind"],
+    "choices": ["id", "at", "kind", "detail"],
     "safety_plan": [key for key, _, _ in SAFETY_PLAN_FIELDS] + ["updated_at"],
 }
 
@@ -158,6 +163,7 @@ def read_export(data: bytes | str) -> Bundle:
             diagnostics=[_run(x) for x in _list(doc, "diagnostics")],
             safety_events=[_event(x) for x in (_list(doc, "safety_events") if version >= 2 else [])],
             safety_plan=_plan(doc["safety_plan"]) if version >= 2 and doc["safety_plan"] is not None else None,
+            choices=[_choice(x) for x in (_list(doc, "choices") if version >= 3 else [])],
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ImportRefused(f"That export is damaged ({_describe(exc)}); nothing was imported.") from None
@@ -169,7 +175,7 @@ def import_bundle(store: Store, bundle: Bundle) -> dict[str, int]:
     """Merge an export into the store, skipping entries it already has; all or nothing."""
     try:
         return store.import_records(bundle.checkins, bundle.contacts, bundle.diagnostics,
-                                    bundle.safety_events, bundle.safety_plan)
+                                    bundle.safety_events, bundle.safety_plan, bundle.choices)
     except ImportRefused:
         raise
     except ReunionError as exc:
@@ -240,6 +246,10 @@ def _run(x: dict) -> DiagnosticRun:
 
 def _event(x: dict) -> SafetyEvent:
     return SafetyEvent(_text(x, "kind"), datetime.fromisoformat(_text(x, "at")), _text(x, "id"))
+
+
+def _choice(x: dict) -> PathChoice:
+    return PathChoice(_text(x, "kind"), _text(x, "detail"), datetime.fromisoformat(_text(x, "at")), _text(x, "id"))
 
 
 def _plan(x: dict) -> SafetyPlan:

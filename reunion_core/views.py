@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from . import charts, transfer
 from .assessment import assess
 from .content import (
+    BOUNDARY_SIGN,
     ENTRY_KINDS,
     INITIATOR_BY_KEY,
     MOODS,
@@ -23,10 +24,10 @@ from .content import (
     ReactanceStage,
     ReconnectionStage,
 )
+from .guidance import Boundary, Guidance, Path, boundary, guide, moving_on, readiness, recurring_red_flags
 from .progress import (
     MAX_BARS,
     choose_bucket,
-    next_step,
     time_in_their_stages,
     time_in_your_stages,
     with_their_stage,
@@ -40,6 +41,7 @@ from .records import (
     DiagnosticRun,
     MoodPoint,
     OpennessPoint,
+    PathChoice,
     SafetyEvent,
     SafetyPlan,
     StagePoint,
@@ -69,12 +71,20 @@ class Home:
     diagnostic: DiagnosticRun | None
     last_contact: date | None
     days_since_contact: int | None
-    next_step: str
-    next_page: str  # one of "diagnostic", "checkin", "safety", "journey"
+    guidance: Guidance
+    last_reached_out: date | None = None  # the last contact you started (moving on: the streak)
 
     @property
     def is_empty(self) -> bool:
         return not any(self.counts.values())
+
+    @property
+    def next_step(self) -> str:
+        return self.guidance.step.text
+
+    @property
+    def next_page(self) -> str:
+        return self.guidance.step.page
 
 
 def home(store: Store, today: date) -> Home:
@@ -85,20 +95,44 @@ def home(store: Store, today: date) -> Home:
     last_contact = store.last_contact_day()
     state = safety(store)
     your_stage = YOUR_STAGE_BY_KEY.get(staged.your_stage) if staged else None
-    step, page = next_step(state.on, diagnostic, staged, your_stage)
+    path = guidance(store, today)
+    seen = path.path is Path.RECONNECTING  # their stage is not estimated past a boundary, a no or moving on
     return Home(
         counts=store.counts(),
         safety=state,
         latest=latest,
         your_stage=your_stage,
-        their_gut=reactance_stage(staged.openness) if staged else None,
-        their_evidence=stage_from_signs(staged.signs) if staged else None,
+        their_gut=reactance_stage(staged.openness) if staged and seen else None,
+        their_evidence=stage_from_signs(staged.signs) if staged and seen else None,
         diagnostic=diagnostic,
         last_contact=last_contact,
         days_since_contact=max(0, (today - last_contact).days) if last_contact else None,
-        next_step=step,
-        next_page=page,
+        guidance=path,
+        last_reached_out=store.last_contact_day("me"),
     )
+
+
+def guidance(store: Store, today: date) -> Guidance:
+    """The path and next step from everything stored (Home, and every screen that must respect them)."""
+    staged, diagnostic = _latest_staged(store), _first(store.diagnostic_runs(limit=1))
+    choices = store.choices()
+    span = store.span()
+    first_day = span[0] if span else today
+    ready = readiness(choices, first_day, None, today)
+    ready = readiness(choices, first_day, store.first_contact("me", ready.no_contact_since), today)
+    your_stage = YOUR_STAGE_BY_KEY.get(staged.your_stage) if staged else None
+    return guide(
+        safety_on=safety(store).on, diagnostic=diagnostic, your_stage=your_stage,
+        their=reactance_stage(staged.openness) if staged else None,
+        bound=_boundary(store),
+        chose_moving_on=moving_on(choices), ready=ready,
+        flags_recur=recurring_red_flags(store.diagnostic_runs(limit=20)),
+    )
+
+
+def choose_path(store: Store, kind: str, detail: str = "") -> PathChoice:
+    """Record one of the person's choices about their path (see records.PATH_CHOICES)."""
+    return store.add_choice(PathChoice(kind, detail, id=f"{time.time_ns():020d}-{uuid.uuid4().hex[:6]}"))
 
 
 # --- Diagnostic ----------------------------------------------------------------------------------
@@ -183,7 +217,7 @@ class Progress:
     contacts: list[ContactCount]
     verdicts: list[VerdictPoint]
     moods: list[MoodPoint]
-    safety_on: bool = False  # their side and the journey map are not drawn
+    safety_on: bool = False  # about you only (safety, a boundary, a no, moving on): their side is not drawn
 
     @property
     def is_empty(self) -> bool:
@@ -226,7 +260,8 @@ def progress(store: Store, choice: str, picked: tuple[date, ...] | None, today: 
     first = span[0] if span else today
     today = max(today, span[1]) if span else today  # entries that look ahead (a zone or clock moved) still show
     start, end = progress_range(first, choice, picked, today)
-    return replace(progress_between(store, start, end, first, safety(store).on), last=today)
+    about_you = guidance(store, today).path is not Path.RECONNECTING  # safety, a boundary, a no, moving on
+    return replace(progress_between(store, start, end, first, about_you), last=today)
 
 
 def progress_between(store: Store, start: date, end: date, first: date | None = None,
@@ -362,16 +397,25 @@ def delete_entry(store: Store, kind: str, entry_id: str) -> None:
 class Imported:
     added: dict[str, int]
     kept_safety_on: bool  # the file said safety mode was off; it stays on here
+    kept_boundary: bool = False  # the file said they reopened contact; their request stands here
 
 
 def import_export(store: Store, data: bytes) -> Imported:
-    """Merge an export in. Its runs are assessed again; it can't turn safety mode off."""
-    was_on = safety(store).on
+    """Merge an export in. Its runs are assessed again; it can't turn safety mode off, and it can't
+    lift a boundary: only the person, here, records that they reopened contact."""
+    was_on, was_bound = safety(store).on, _boundary(store).on
     added = transfer.import_bundle(store, transfer.read_export(data))
     kept = was_on and not safety(store).on
     if kept:
         choose_safety(store, "on")
-    return Imported(added, kept)
+    kept_boundary = was_bound and not _boundary(store).on
+    if kept_boundary:
+        choose_path(store, "boundary")
+    return Imported(added, kept, kept_boundary)
+
+
+def _boundary(store: Store) -> Boundary:
+    return boundary(*store.marked(BOUNDARY_SIGN.key, "asked_stop"), store.choices())
 
 
 def _latest_staged(store: Store) -> CheckIn | None:

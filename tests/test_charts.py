@@ -104,7 +104,7 @@ def test_verdicts_are_placed_by_caution():
     points = [VerdictPoint(datetime(2026, 1, 1), Verdict.TAKE_A_LONG_PAUSE),
               VerdictPoint(datetime(2026, 3, 1), Verdict.PROCEED_WITH_CARE)]
     fig = charts.verdict_timeline(points)
-    assert fig["data"][0]["y"] == [1, 3]
+    assert fig["data"][0]["y"] == [2, 4]
     assert fig["layout"]["yaxis"]["ticktext"][0] == "Safety first"
 
 
@@ -125,3 +125,10 @@ def test_one_verdict_gets_a_month_of_days_around_it_not_millisecond_ticks():
     fig = charts.verdict_timeline([VerdictPoint(datetime(2026, 3, 1, 7, 58, 57), Verdict.NOT_YET)])
     assert fig["layout"]["xaxis"]["tickformat"] == "%d %b %Y"
     assert fig["layout"]["xaxis"]["range"] == ["2026-02-14", "2026-03-16"]
+
+
+def test_every_response_and_every_verdict_has_its_colour():
+    from reunion_core.content import RESPONSES
+
+    assert set(charts.RESPONSE_COLOURS) == {r.key for r in RESPONSES}
+    assert set(charts.VERDICT_COLOURS) == set(Verdict)

@@ -19,7 +19,7 @@ def test_the_same_seed_gives_the_same_journey():
 
 
 def test_the_journey_moves_from_bubble_space_to_the_reboot_date_and_wall_to_crisis():
-    checkins, contacts, diagnostics = journey(2, 1, date(2026, 1, 1))
+    checkins, contacts, diagnostics, choices = journey(2, 1, date(2026, 1, 1))
     assert checkins[0].your_stage == "bubble_space" and checkins[-1].your_stage == "reboot_date"
     first_month = [reactance_stage(c.openness).key for c in checkins[:30]]
     last_month = [reactance_stage(c.openness).key for c in checkins[-30:]]
@@ -53,3 +53,23 @@ def test_the_command_line_reports_what_it_wrote(tmp_path):
         [sys.executable, "-m", "reunion_core.demo", str(path)], capture_output=True, text=True, timeout=120, cwd=ROOT
     )
     assert again.returncode == 2 and "already has entries" in again.stderr
+
+
+def test_the_journey_has_a_stretch_where_they_asked_for_no_contact_and_ends_ready(db_path):
+    checkins, contacts, diagnostics, choices = journey(2, 1, date(2026, 1, 1))
+    [asked] = [c.happened_on for c in contacts if c.response == "asked_stop"]
+    [reopened] = [c.at.date() for c in choices if c.kind == "they_reopened"]
+    assert (reopened - asked).days == 21
+    assert not [c for c in contacts if asked < c.happened_on < reopened]  # their request was kept
+    assert [c for c in checkins if "asked_no_contact" in c.signs][0].at.date() == asked
+    from reunion_core.guidance import Path as Way
+    from reunion_core.views import home
+
+    generate(db_path, years=2, seed=1)
+    store = Store.open(db_path)
+    try:
+        glance = home(store, date.today())
+        assert glance.guidance.path is Way.RECONNECTING and glance.guidance.missing == ()
+        assert glance.guidance.step.contacts_them and glance.diagnostic.assessment.verdict.value == "proceed_with_care"
+    finally:
+        store.close()

@@ -108,7 +108,7 @@ def test_home_answers_where_am_i_where_are_they_what_next(ten_years, monkeypatch
 def answer_everything(at: AppTest) -> None:
     choices = {
         "why_ended": "communication", "your_role": "half", "pattern": "no",
-        "why_back": "both_changed", "they_want": "maybe", "what_different": "concrete",
+        "why_back": "both_changed", "they_want": "yes", "what_different": "concrete",
     }
     for key, value in choices.items():
         at.radio(key=f"dx.answer.{key}").set_value(value)
@@ -145,7 +145,7 @@ def test_a_safety_yes_shows_the_hotline_and_hides_reconnection_advice(db_path):
     body = texts(at)
     assert "reconnection advice is hidden" in body
     assert "call 800-799-7233, or text START to 88788" in body
-    [go] = [link for link in at.get("page_link") if link.proto.label == "Go there"]
+    [go] = [link for link in at.get("page_link") if link.proto.label == "Open Safety and help"]
     assert "Safety" in go.proto.page  # the next step is about safety, never about them
     assert "safety plan" in body and not [m for m in at.metric if m.label == "Them"]
     at.switch_page("pages/5_Your_journey.py").run()
@@ -409,7 +409,7 @@ def test_the_latest_diagnostic_can_be_compared_with_an_earlier_run(db_path):
     at.toggle(key="dx.compare_on").set_value(True).run()
     [table] = [m.value for m in at.markdown if "| Latest |" in m.value]
     assert "| Do they want to get back together with you? | No, they have said they don't | There are signs they might |" in table
-    assert "| **Verdict** | Not yet | Not yet |" in table
+    assert "| **Verdict** | Respect their answer | Not yet |" in table
 
 
 def test_an_edit_over_a_change_made_in_another_tab_says_so_and_keeps_what_was_typed(db_path):

@@ -5,7 +5,7 @@ import pytest
 from reunion_core.demo import generate
 from reunion_core.progress import choose_bucket
 from reunion_core.records import CheckIn, Contact, DiagnosticAnswers, Verdict
-from reunion_core.views import home, progress_between, record_diagnostic
+from reunion_core.views import choose_path, home, progress_between, record_diagnostic
 
 TODAY = date.today()
 
@@ -27,7 +27,7 @@ def test_glance_on_an_empty_file_says_start_with_the_diagnostic(store):
 def test_glance_answers_where_am_i_where_are_they_what_next(store):
     record_diagnostic(store, DiagnosticAnswers(answers={
         "why_ended": "communication", "your_role": "half", "pattern": "no",
-        "why_back": "both_changed", "they_want": "maybe", "what_different": "concrete"}))
+        "why_back": "both_changed", "they_want": "yes", "what_different": "concrete"}))
     store.add_checkin(CheckIn(25, "dip_a_toe", 3, ("one_word",)))
     store.add_contact(Contact(TODAY - timedelta(days=4), "me", "text", "brief", 3))
     glance = home(store, TODAY)
@@ -35,7 +35,16 @@ def test_glance_answers_where_am_i_where_are_they_what_next(store):
     assert glance.their_gut.name == "Test Drive" and glance.their_evidence.name == "Test Drive"
     assert glance.diagnostic.assessment.verdict is Verdict.PROCEED_WITH_CARE
     assert glance.days_since_contact == 4
+    # Dip a toe waits until the person is ready by every measure, and says what is missing
+    assert glance.next_step.startswith("Not yet for Dip a toe") and not glance.guidance.step.contacts_them
+    assert len(glance.guidance.missing) == 3  # no contact too short; Defining yourself's measure; their healing
+    choose_path(store, "no_contact_since", f"{TODAY - timedelta(days=60):%Y-%m-%d}")
+    choose_path(store, "ready", "defining_yourself")
+    assert [m[:20] for m in home(store, TODAY).guidance.missing] == ["Dip a toe is for whe"]
+    choose_path(store, "they_healed")
+    glance = home(store, TODAY)
     assert glance.next_step == "Send one light, low-stakes message, and expect nothing back."
+    assert glance.guidance.step.contacts_them and glance.guidance.step.caption.startswith("With them at Test Drive")
 
 
 def test_a_safety_verdict_makes_safety_the_next_step(store):

@@ -109,7 +109,7 @@ def test_the_export_holds_every_field(store):
     [k] = doc["contacts"]
     assert set(k) == {"id", "happened_on", "initiator", "channel", "response", "feeling", "note", "created_at"}
     [d] = doc["diagnostics"]
-    assert d["verdict"] == "not_yet" and d["reflections"] == {"why_back": "why"}
+    assert d["verdict"] == "respect_their_answer" and d["reflections"] == {"why_back": "why"}
     assert {"verdict", "source", "answer", "explanation"} == set(d["reasons"][0])
 
 
@@ -128,7 +128,8 @@ def test_importing_the_same_export_twice_adds_nothing_the_second_time(store, tmp
 def test_the_csv_zip_has_one_file_per_kind_with_every_row(store):
     store.add_checkin(CheckIn(42, "dip_a_toe", 3, note='comma, "quote"\nnewline'))
     with zipfile.ZipFile(io.BytesIO(export_csv_zip(store))) as archive:
-        assert sorted(archive.namelist()) == ["checkins.csv", "contacts.csv", "diagnostics.csv", "safety_events.csv", "safety_plan.csv"]
+        assert sorted(archive.namelist()) == ["checkins.csv", "choices.csv", "contacts.csv", "diagnostics.csv", "safety_events.csv",
+                                              "safety_plan.csv"]
         text = archive.read("checkins.csv").decode()
     import csv
 

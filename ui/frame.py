@@ -4,12 +4,14 @@ data lives, and safety mode, read once for the page."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import streamlit as st
 
 from reunion_core import content as words
 from reunion_core.content import DISCREET_NAME, DISCREET_SCREENS, EMERGENCY_RESOURCE, SCREENS
 from reunion_core.errors import ReunionError
+from reunion_core.guidance import Guidance, Path
 from reunion_core.safety import SafetyState
 from reunion_core.store import Store
 from reunion_core.views import Preferences
@@ -27,7 +29,8 @@ PAGES = {
     "safety": ("pages/6_Safety_and_help.py", ":material/sos:"),
     "data": ("pages/7_Your_data.py", ":material/folder_managed:"),
 }
-NEXT_PAGES = {"diagnostic": "diagnostic", "checkin": "check_in", "safety": "safety", "journey": "journey"}
+NEXT_PAGES = {"diagnostic": "diagnostic", "checkin": "check_in", "safety": "safety", "journey": "journey",
+              "contact_log": "contact_log"}
 
 
 def page(screen: str) -> str:
@@ -44,6 +47,16 @@ class Frame:
     @property
     def discreet(self) -> bool:
         return self.prefs.discreet
+
+    @property
+    def guidance(self) -> Guidance:
+        """The person's path (safety, their boundary, their no, moving on, reconnecting) and next step."""
+        return state.guidance(self.store, date.today())
+
+    @property
+    def about_you_only(self) -> bool:
+        """Nothing on screen about how open they are: safety, a boundary, their no, or moving on."""
+        return self.safety.on or self.guidance.path is not Path.RECONNECTING
 
 
 def frame(screen: str) -> Frame:

@@ -18,6 +18,7 @@ from reunion_core import content as words
 from reunion_core import files, transfer, views
 from reunion_core.demo import ensure_example
 from reunion_core.errors import ReunionError, StoreLocked, StoreUnreadable
+from reunion_core.guidance import Guidance
 from reunion_core.paths import db_path, example_path
 from reunion_core.records import DiagnosticRun
 from reunion_core.safety import SafetyState
@@ -104,6 +105,7 @@ def _progress(store: Store, choice: str, picked: tuple[date, ...] | None, today:
 
 _VIEWS = {
     "home": views.home,
+    "guidance": views.guidance,
     "diagnostic_runs": views.diagnostic_runs,
     "check_in": views.check_in,
     "contact_log": views.contact_log,
@@ -164,6 +166,10 @@ def stop_for(problem: ReunionError) -> NoReturn:
 
 def home(store: Store, today: date) -> views.Home:
     return _view(store, "home", today)
+
+
+def guidance(store: Store, today: date) -> Guidance:
+    return _view(store, "guidance", today)
 
 
 def diagnostic_runs(store: Store) -> list[DiagnosticRun]:

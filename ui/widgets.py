@@ -11,22 +11,35 @@ from reunion_core.content import (
     CHANNELS,
     DANGER_NOW,
     DIAGNOSTIC_QUESTIONS,
+    DISCREET_NEXT_STEP,
+    GO_THERE,
     INITIATORS,
     MOODS,
+    MOVING_ON_CHOOSE,
+    MOVING_ON_CHOSEN,
+    MOVING_ON_HOME,
+    MOVING_ON_OFFER,
+    MOVING_ON_UNDO,
+    MOVING_ON_UNDONE,
     RESOURCES,
     RESPONSES,
     SAFETY_MODE_VERDICT,
     SAFETY_QUESTIONS,
     SAFETY_RESPONSE_LABELS,
+    VERDICT_MIRROR,
     Choice,
     choice_label,
 )
 from reunion_core.errors import ReunionError
+from reunion_core.guidance import Guidance
 from reunion_core.records import Assessment, Contact, DiagnosticRun, Verdict
 from reunion_core.safety import SafetyState
+from reunion_core.views import choose_path
+from ui.frame import NEXT_PAGES, page
 
 VERDICT_BOX = {
     Verdict.SAFETY_FIRST: st.error,
+    Verdict.RESPECT_THEIR_ANSWER: st.info,
     Verdict.TAKE_A_LONG_PAUSE: st.warning,
     Verdict.NOT_YET: st.info,
     Verdict.PROCEED_WITH_CARE: st.success,
@@ -54,6 +67,7 @@ def verdict(assessment: Assessment, safety: SafetyState, *, limit: int | None = 
         st.error(SAFETY_MODE_VERDICT.format(day=f"{safety.since:%d %b %Y}"), icon=":material/sos:")
         return
     VERDICT_BOX[v](f"**{v.label}.** {v.explanation}")
+    st.caption(VERDICT_MIRROR)
     reasons = assessment.deciding_reasons[:limit] if limit else assessment.reasons
     for reason in reasons:  # read back from the file, so escaped like anything stored
         st.markdown(f"- {escape(reason.explanation)}")
@@ -155,3 +169,26 @@ def compare_runs(earlier: DiagnosticRun, latest: DiagnosticRun) -> None:
         f"| | {earlier.created_at:%d %b %Y} | Latest |\n| --- | --- | --- |\n"
         + "\n".join(f"| {q} | {then} | {now} |" for q, then, now in rows)
     )
+
+
+def what_next(guidance: Guidance, discreet: bool) -> None:
+    """Home's next step, its caption and what is still missing, decided together by the rules."""
+    step = guidance.step
+    with st.container(border=True):
+        st.markdown(f"**{DISCREET_NEXT_STEP if discreet else step.text}**")
+        if discreet:
+            return
+        if step.caption:
+            st.caption(step.caption)
+        if guidance.missing:
+            st.markdown("\n".join(f"- {escape(m)}" for m in guidance.missing))
+        st.page_link(page(NEXT_PAGES[step.page]), label=GO_THERE[step.page], icon=":material/arrow_forward:")
+
+
+def moving_on(store, chosen: bool) -> None:
+    """The way to move on, offered (after a no, a boundary, red flags that recur) or taken: reversible."""
+    with st.container(border=True):
+        st.markdown(MOVING_ON_HOME if chosen else MOVING_ON_OFFER)
+        if st.button(MOVING_ON_UNDO if chosen else MOVING_ON_CHOOSE, key="home.moving_on"):
+            act(lambda: choose_path(store, "reconnecting" if chosen else "moving_on"),
+                MOVING_ON_UNDONE if chosen else MOVING_ON_CHOSEN, gently=True)

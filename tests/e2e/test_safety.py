@@ -40,7 +40,7 @@ def test_one_safety_yes_shows_the_hotline_and_hides_reconnection_advice(new_page
     text = main.inner_text()
     assert "reconnection advice is hidden" in text and "800-799-7233" in text
     assert "safety plan" in text and "Them" not in text
-    assert page.get_by_role("link", name="Go there").get_attribute("href").endswith("Safety_and_help")
+    assert page.get_by_role("link", name="Open Safety and help").get_attribute("href").endswith("Safety_and_help")
 
     go_by_sidebar(page, "Your journey")
     expect(main).to_contain_text("stage guide is hidden")

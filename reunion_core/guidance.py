@@ -1,0 +1,176 @@
+"""Which path a person is on, and the one next step Home suggests, with its caption: pure rules.
+
+Safety comes first. Then their answer: a request for no contact (or a block) is a boundary, and a
+"no" is a no; neither is a stage to wait out, and no warm sign outvotes them. A person may choose to
+move on. Only then does the reconnection path suggest a step, and a step that involves contacting
+them waits until the person is ready by every measure below (`GATES`), and says which one is missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from enum import Enum
+
+from . import content as words
+from .content import YOUR_STAGES, ReactanceStage, ReconnectionStage
+from .records import DiagnosticRun, PathChoice, Verdict
+
+DEFAULT_NO_CONTACT_DAYS = 30  # the seed's "if a few months go by" test, in spirit; the person may change it
+FIRST_CONTACT_STAGE = 3  # Dip a toe in the water: from here on, each stage's step involves them
+
+
+class Path(Enum):
+    SAFETY = "safety"
+    BOUNDARY = "boundary"  # they asked for no contact, or blocked you
+    THEY_SAID_NO = "they_said_no"
+    MOVING_ON = "moving_on"
+    RECONNECTING = "reconnecting"
+
+
+@dataclass(frozen=True)
+class Step:
+    text: str
+    page: str  # one of ui.frame.NEXT_PAGES
+    caption: str = ""
+    contacts_them: bool = False  # the step asks the person to reach out to, or meet, their ex
+
+
+@dataclass(frozen=True)
+class Boundary:
+    on: bool
+    since: date | None = None  # the day they asked (the latest request that stands)
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """What the gate before a step that involves them looks at."""
+
+    no_contact_since: date  # the day no contact began (the person's, or the first day with an entry)
+    no_contact_days: int  # how long no contact lasted (until the first contact you started after it)
+    minimum_days: int  # the person's own minimum
+    ready_for: frozenset[str]  # stages whose "ready when" the person confirmed
+    they_healed: bool  # the person said they have been through their own healing
+
+
+@dataclass(frozen=True)
+class Guidance:
+    path: Path
+    step: Step
+    boundary: Boundary
+    missing: tuple[str, ...] = ()  # what stands between the person and a step that involves them
+    offer_moving_on: bool = False  # after a no, a boundary or red flags that recur
+    ready: Readiness | None = None  # the gate's measures, for the screen where the person sets them
+
+
+def boundary(asked: list[datetime], stop_days: list[date], choices: list[PathChoice]) -> Boundary:
+    """A boundary stands from the latest request (a check-in's mark, a contact's answer) until they
+    themselves reopen contact, recorded by the person after it. A "boundary" choice (made when an
+    import would have lifted it) keeps it standing, with the day they asked."""
+    requests = [a.date() for a in asked] + list(stop_days)
+    if not requests:
+        return Boundary(False)
+    since = max(requests)
+    reopened = [c.at for c in choices if c.kind == "they_reopened" and c.at.date() > since]
+    kept = [c.at for c in choices if c.kind == "boundary"]
+    if reopened and not (kept and max(kept) >= max(reopened)):
+        return Boundary(False, since)
+    return Boundary(True, since)
+
+
+def moving_on(choices: list[PathChoice]) -> bool:
+    """The person's latest choice between moving on and reconnecting (moving on needs choosing)."""
+    path = [c.kind for c in choices if c.kind in ("moving_on", "reconnecting")]
+    return bool(path) and path[-1] == "moving_on"
+
+
+def readiness(choices: list[PathChoice], first_day: date, first_reach: date | None, today: date) -> Readiness:
+    """The gate's measures from the person's choices; the latest of each kind stands."""
+    latest = {c.kind: c.detail for c in choices}
+    since = date.fromisoformat(latest["no_contact_since"]) if "no_contact_since" in latest else first_day
+    end = first_reach if first_reach and first_reach >= since else today
+    return Readiness(
+        no_contact_since=since,
+        no_contact_days=max(0, (end - since).days),
+        minimum_days=int(latest.get("no_contact_days", DEFAULT_NO_CONTACT_DAYS)),
+        ready_for=frozenset(c.detail for c in choices if c.kind == "ready"),
+        they_healed=any(c.kind == "they_healed" for c in choices),
+    )
+
+
+def recurring_red_flags(runs: list[DiagnosticRun]) -> bool:
+    """A red flag given in two or more runs."""
+    seen: set[str] = set()
+    for run in runs:
+        for flag in run.answers.red_flags:
+            if flag in seen:
+                return True
+            seen.add(flag)
+    return False
+
+
+def gates(verdict: Verdict | None, stage: ReconnectionStage, their: ReactanceStage | None, ready: Readiness) -> tuple[str, ...]:
+    """What is missing before `stage`'s step, which involves them; empty when nothing is."""
+    missing = []
+    if verdict is not Verdict.PROCEED_WITH_CARE:
+        missing.append(words.GATE_VERDICT.format(verdict=verdict.label if verdict else "not taken"))
+    if ready.no_contact_days < ready.minimum_days:
+        missing.append(words.GATE_NO_CONTACT.format(days=ready.no_contact_days, minimum=ready.minimum_days,
+                                                    since=f"{ready.no_contact_since:%d %b %Y}"))
+    before = YOUR_STAGES[stage.number - 2]
+    if before.key not in ready.ready_for:
+        missing.append(words.GATE_READY.format(stage=before.name, ready_when=before.ready_when))
+    if stage.number == FIRST_CONTACT_STAGE and not ready.they_healed:
+        missing.append(words.GATE_THEY_HEALED)
+    if their is not None and their.number == 1:
+        missing.append(words.GATE_WALL)
+    return tuple(missing)
+
+
+def guide(
+    *, safety_on: bool, diagnostic: DiagnosticRun | None, your_stage: ReconnectionStage | None,
+    their: ReactanceStage | None, bound: Boundary, chose_moving_on: bool, ready: Readiness,
+    flags_recur: bool = False,
+) -> Guidance:
+    """The path, and the next step with its caption, decided together."""
+    return replace(_guide(safety_on, diagnostic, your_stage, their, bound, chose_moving_on, ready, flags_recur),
+                   ready=ready)
+
+
+def _guide(safety_on, diagnostic, your_stage, their, bound, chose_moving_on, ready, flags_recur) -> Guidance:
+    said_no = bool(diagnostic) and diagnostic.answers.answers.get("they_want") == "no"
+    offer = said_no or bound.on or flags_recur
+    if safety_on:
+        return Guidance(Path.SAFETY, Step(words.NEXT_STEP_SAFETY_PLAN, "safety"), bound)
+    if diagnostic and diagnostic.assessment.verdict is Verdict.SAFETY_FIRST:
+        return Guidance(Path.SAFETY, Step(words.NEXT_STEP_SAFETY, "safety"), bound)
+    own = _own_step(ready)
+    if chose_moving_on:
+        return Guidance(Path.MOVING_ON, own, bound)
+    if bound.on:
+        step = Step(words.NEXT_STEP_BOUNDARY.format(day=f"{bound.since:%d %b %Y}"), "journey",
+                    words.BOUNDARY_CAPTION)
+        return Guidance(Path.BOUNDARY, step, bound, offer_moving_on=True)
+    if said_no:
+        return Guidance(Path.THEY_SAID_NO, Step(words.NEXT_STEP_THEY_SAID_NO, "journey"), bound, offer_moving_on=True)
+    if diagnostic is None:
+        return Guidance(Path.RECONNECTING, Step(words.NEXT_STEP_DIAGNOSTIC, "diagnostic"), bound)
+    if diagnostic.assessment.verdict is Verdict.TAKE_A_LONG_PAUSE:
+        return Guidance(Path.RECONNECTING, Step(words.NEXT_STEP_PAUSE, "journey"), bound, offer_moving_on=offer)
+    if your_stage is None:
+        return Guidance(Path.RECONNECTING, Step(words.NEXT_STEP_FIRST_CHECK_IN, "checkin"), bound, offer_moving_on=offer)
+    if your_stage.number < FIRST_CONTACT_STAGE:
+        return Guidance(Path.RECONNECTING, Step(your_stage.next_step, "journey"), bound, offer_moving_on=offer)
+    missing = gates(diagnostic.assessment.verdict, your_stage, their, ready)
+    if missing:
+        step = Step(words.NEXT_STEP_NOT_YET.format(stage=your_stage.name), "journey", words.GATE_INSTEAD)
+        return Guidance(Path.RECONNECTING, step, bound, missing, offer_moving_on=offer)
+    caption = f"With them at {their.name}: {their.focus}" if their else ""
+    step = Step(your_stage.next_step, "contact_log", caption, contacts_them=True)
+    return Guidance(Path.RECONNECTING, step, bound, offer_moving_on=offer)
+
+
+def _own_step(ready: Readiness) -> Step:
+    """Moving on: the seed's own first two stages are the guide, with no contact kept."""
+    stage = YOUR_STAGES[0] if ready.no_contact_days < ready.minimum_days else YOUR_STAGES[1]
+    return Step(stage.next_step, "checkin", words.MOVING_ON_CAPTION.format(stage=stage.name))

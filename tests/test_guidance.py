@@ -1,0 +1,108 @@
+"""Honest guidance: a no is a no, a boundary stands until they lift it, moving on is a path, and a
+step toward them waits until the person is ready."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reunion_core.assessment import assess
+from reunion_core.content import DIAGNOSTIC_QUESTIONS, REACTANCE_STAGES, SAFETY_QUESTIONS, YOUR_STAGES
+from reunion_core.guidance import Boundary, Path, Readiness, boundary, guide
+from reunion_core.records import CheckIn, Contact, DiagnosticAnswers, DiagnosticRun, PathChoice, local_now
+from reunion_core.stages import stage_from_signs
+from reunion_core.views import choose_path, home, import_export, record_diagnostic
+from reunion_core.transfer import export_json
+
+TODAY = date.today()
+CONTACT_STEPS = {s.next_step for s in YOUR_STAGES if s.number >= 3}
+READY = Readiness(TODAY - timedelta(days=90), 90, 30, frozenset(s.key for s in YOUR_STAGES), True)
+YES = {"why_ended": "communication", "your_role": "half", "pattern": "no", "why_back": "both_changed",
+       "they_want": "yes", "what_different": "concrete"}
+
+answers = st.builds(
+    DiagnosticAnswers,
+    answers=st.fixed_dictionaries({}, optional={q.key: st.sampled_from([c.key for c in q.choices])
+                                                for q in DIAGNOSTIC_QUESTIONS}),
+    safety=st.lists(st.sampled_from([q.key for q in SAFETY_QUESTIONS]), max_size=2, unique=True).map(tuple),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(answers=answers, safety_on=st.booleans(), bound=st.booleans(), moving=st.booleans(),
+       stage=st.sampled_from(YOUR_STAGES), their=st.one_of(st.none(), st.sampled_from(REACTANCE_STAGES)),
+       ready=st.builds(Readiness, st.just(TODAY), st.integers(0, 400), st.integers(0, 365),
+                       st.frozensets(st.sampled_from([s.key for s in YOUR_STAGES])), st.booleans()))
+def test_a_no_a_boundary_a_safety_answer_or_moving_on_never_suggests_contacting_them(
+        answers, safety_on, bound, moving, stage, their, ready):
+    run = DiagnosticRun("r", local_now(), answers, assess(answers))
+    g = guide(safety_on=safety_on, diagnostic=run, your_stage=stage, their=their,
+              bound=Boundary(bound, TODAY if bound else None), chose_moving_on=moving, ready=ready)
+    held_back = safety_on or bound or moving or answers.safety or answers.answers.get("they_want") == "no"
+    if held_back:
+        assert not g.step.contacts_them and g.step.text not in CONTACT_STEPS
+        assert "With them at" not in g.step.caption
+    if g.step.contacts_them:  # only ever with every gate open
+        assert run.assessment.verdict.value == "proceed_with_care" and ready.no_contact_days >= ready.minimum_days
+
+
+def test_a_boundary_stands_until_they_reopen_contact_and_warm_signs_never_outvote_it():
+    asked = [datetime(2026, 3, 1, 20, 0)]
+    assert boundary(asked, [], []) == Boundary(True, date(2026, 3, 1))
+    reopened = PathChoice("they_reopened", at=datetime(2026, 4, 1, 9, 0))
+    assert boundary(asked, [], [reopened]) == Boundary(False, date(2026, 3, 1))
+    assert boundary(asked, [date(2026, 5, 2)], [reopened]).on  # asked again after reopening
+    g = guide(safety_on=False, diagnostic=DiagnosticRun("r", local_now(), DiagnosticAnswers(YES),
+                                                        assess(DiagnosticAnswers(YES))),
+              your_stage=YOUR_STAGES[3], their=REACTANCE_STAGES[4], bound=Boundary(True, date(2026, 3, 1)),
+              chose_moving_on=False, ready=READY)
+    assert g.path is Path.BOUNDARY and "01 Mar 2026" in g.step.text and g.offer_moving_on
+
+
+def test_discouragement_and_a_boundary_point_to_no_stage():
+    assert stage_from_signs(["bad_idea"]) is None and stage_from_signs(["enjoy_but_discourage"]) is None
+    assert stage_from_signs(["asked_no_contact", "openly_warm", "they_initiate"]).key == "new_beginnings"
+    assert stage_from_signs(["bad_idea", "one_word"]).key == "test_drive"  # not pulled up by the no
+
+
+def test_the_boundary_path_from_a_fresh_file(store):
+    record_diagnostic(store, DiagnosticAnswers(YES))
+    store.add_checkin(CheckIn(85, "reboot_date", 4, ("openly_warm", "they_initiate")))
+    store.add_contact(Contact(TODAY - timedelta(days=2), "me", "text", "asked_stop", 2))
+    glance = home(store, TODAY)
+    assert glance.guidance.path is Path.BOUNDARY and glance.their_gut is None and glance.their_evidence is None
+    assert f"{TODAY - timedelta(days=2):%d %b %Y}" in glance.next_step and glance.next_step not in CONTACT_STEPS
+    store.add_checkin(CheckIn(95, "reboot_date", 5, ("openly_warm", "open_to_talk")))  # warm signs later
+    assert home(store, TODAY).guidance.path is Path.BOUNDARY
+    choose_path(store, "they_reopened")
+    assert home(store, TODAY).guidance.path is Path.RECONNECTING
+
+
+def test_an_import_never_lifts_a_boundary(store, tmp_path):
+    from reunion_core.store import Store
+
+    other = Store.open(tmp_path / "other" / "o.duckdb")
+    try:
+        choose_path(other, "they_reopened")
+        forged = export_json(other)
+    finally:
+        other.close()
+    store.add_checkin(CheckIn(10, "bubble_space", 2, ("asked_no_contact",), at=datetime.now() - timedelta(days=3)))
+    assert import_export(store, forged).kept_boundary
+    glance = home(store, TODAY)
+    assert glance.guidance.path is Path.BOUNDARY and glance.guidance.boundary.since == TODAY - timedelta(days=3)
+
+
+def test_the_they_said_no_path_offers_moving_on_and_moving_on_is_reversible(store):
+    record_diagnostic(store, DiagnosticAnswers({**YES, "they_want": "no"}))
+    store.add_checkin(CheckIn(50, "dip_a_toe", 3))
+    glance = home(store, TODAY)
+    assert glance.guidance.path is Path.THEY_SAID_NO and glance.guidance.offer_moving_on
+    assert glance.diagnostic.assessment.verdict.label == "Respect their answer" and glance.their_gut is None
+    choose_path(store, "moving_on")
+    glance = home(store, TODAY)
+    assert glance.guidance.path is Path.MOVING_ON and glance.next_step == YOUR_STAGES[0].next_step
+    choose_path(store, "reconnecting")
+    assert home(store, TODAY).guidance.path is Path.THEY_SAID_NO  # their no still stands
