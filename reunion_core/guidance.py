@@ -63,15 +63,14 @@ class Guidance:
     ready: Readiness | None = None  # the gate's measures, for the screen where the person sets them
 
 
-def boundary(asked: list[datetime], stop_days: list[date], choices: list[PathChoice]) -> Boundary:
-    """A boundary stands from the latest request (a check-in's mark, a contact's answer) until they
-    themselves reopen contact, recorded by the person after it. A "boundary" choice (made when an
-    import would have lifted it) keeps it standing, with the day they asked."""
-    requests = [a.date() for a in asked] + list(stop_days)
+def boundary(requests: list[tuple[date, datetime]], choices: list[PathChoice]) -> Boundary:
+    """A boundary stands from the latest request (a check-in's mark or a contact's answer: the day,
+    and when it was written down) until the person records, after it, that they themselves reopened
+    contact. A "boundary" choice (made when an import would have lifted it) keeps it standing."""
     if not requests:
         return Boundary(False)
-    since = max(requests)
-    reopened = [c.at for c in choices if c.kind == "they_reopened" and c.at.date() > since]
+    since, noted = max(day for day, _ in requests), max(moment for _, moment in requests)
+    reopened = [c.at for c in choices if c.kind == "they_reopened" and c.at >= noted]
     kept = [c.at for c in choices if c.kind == "boundary"]
     if reopened and not (kept and max(kept) >= max(reopened)):
         return Boundary(False, since)

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
@@ -259,11 +259,13 @@ class Store:
         return [rec.PathChoice(kind, detail, rec.zoned(at, off), id_) for id_, at, kind, detail, off in self._rows(
             "SELECT id, chosen_at, kind, detail, utc_offset FROM choices ORDER BY " + _INSTANT["choices"] + ", id")]
 
-    def marked(self, sign: str, response: str) -> tuple[list, list[date]]:
-        """The times of check-ins with `sign` ticked, and the days of contacts with `response`."""
-        times = [rec.zoned(at, off) for at, off in self._rows(
-            "SELECT checked_in_at, utc_offset FROM checkins WHERE list_contains(signs, ?)", [sign])]
-        return times, [d for (d,) in self._rows("SELECT happened_on FROM contacts WHERE response = ?", [response])]
+    def marked(self, sign: str, response: str) -> list[tuple[date, datetime]]:
+        """Check-ins with `sign` ticked and contacts answered with `response`: each one's day, and
+        when it was written down."""
+        rows = self._rows("SELECT checked_in_at::DATE, checked_in_at, utc_offset FROM checkins WHERE list_contains("
+                          "signs, ?) UNION ALL SELECT happened_on, created_at, utc_offset FROM contacts WHERE response = ?",
+                          [sign, response])
+        return [(day, rec.zoned(at, off)) for day, at, off in rows]
 
     def first_contact(self, initiator: str, since: date) -> date | None:
         """The first day on or after `since` with a contact `initiator` started."""

@@ -415,7 +415,7 @@ def import_export(store: Store, data: bytes) -> Imported:
 
 
 def _boundary(store: Store) -> Boundary:
-    return boundary(*store.marked(BOUNDARY_SIGN.key, "asked_stop"), store.choices())
+    return boundary(store.marked(BOUNDARY_SIGN.key, "asked_stop"), store.choices())
 
 
 def _latest_staged(store: Store) -> CheckIn | None:

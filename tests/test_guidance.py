@@ -13,8 +13,8 @@ from reunion_core.content import DIAGNOSTIC_QUESTIONS, REACTANCE_STAGES, SAFETY_
 from reunion_core.guidance import Boundary, Path, Readiness, boundary, guide
 from reunion_core.records import CheckIn, Contact, DiagnosticAnswers, DiagnosticRun, PathChoice, local_now
 from reunion_core.stages import stage_from_signs
-from reunion_core.views import choose_path, home, import_export, record_diagnostic
 from reunion_core.transfer import export_json
+from reunion_core.views import choose_path, home, import_export, record_diagnostic
 
 TODAY = date.today()
 CONTACT_STEPS = {s.next_step for s in YOUR_STAGES if s.number >= 3}
@@ -49,11 +49,11 @@ def test_a_no_a_boundary_a_safety_answer_or_moving_on_never_suggests_contacting_
 
 
 def test_a_boundary_stands_until_they_reopen_contact_and_warm_signs_never_outvote_it():
-    asked = [datetime(2026, 3, 1, 20, 0)]
-    assert boundary(asked, [], []) == Boundary(True, date(2026, 3, 1))
-    reopened = PathChoice("they_reopened", at=datetime(2026, 4, 1, 9, 0))
-    assert boundary(asked, [], [reopened]) == Boundary(False, date(2026, 3, 1))
-    assert boundary(asked, [date(2026, 5, 2)], [reopened]).on  # asked again after reopening
+    asked = [(date(2026, 3, 1), datetime(2026, 3, 1, 20, 0))]
+    assert boundary(asked, []) == Boundary(True, date(2026, 3, 1))
+    reopened = PathChoice("they_reopened", at=datetime(2026, 3, 1, 21, 0))  # the same evening: it counts
+    assert boundary(asked, [reopened]) == Boundary(False, date(2026, 3, 1))
+    assert boundary([*asked, (date(2026, 5, 2), datetime(2026, 5, 2, 9))], [reopened]).on  # asked again
     g = guide(safety_on=False, diagnostic=DiagnosticRun("r", local_now(), DiagnosticAnswers(YES),
                                                         assess(DiagnosticAnswers(YES))),
               your_stage=YOUR_STAGES[3], their=REACTANCE_STAGES[4], bound=Boundary(True, date(2026, 3, 1)),

@@ -189,6 +189,7 @@ def moving_on(store, chosen: bool) -> None:
     """The way to move on, offered (after a no, a boundary, red flags that recur) or taken: reversible."""
     with st.container(border=True):
         st.markdown(MOVING_ON_HOME if chosen else MOVING_ON_OFFER)
+        flash()
         if st.button(MOVING_ON_UNDO if chosen else MOVING_ON_CHOOSE, key="home.moving_on"):
             act(lambda: choose_path(store, "reconnecting" if chosen else "moving_on"),
                 MOVING_ON_UNDONE if chosen else MOVING_ON_CHOSEN, gently=True)
