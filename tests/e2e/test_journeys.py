@@ -19,7 +19,7 @@ ANSWERS = (
     "About half of it was me",
     "No, this is different",
     "We have both changed in ways that could make it work",
-    "There are signs they might",
+    "Yes, they have said so",
     "We have each named concrete changes",
 )
 
@@ -68,4 +68,4 @@ def test_a_new_person_takes_the_first_steps_and_sees_them_everywhere(new_page, b
     contacts = charts[6]
     assert [t["y"] for t in contacts] == [[1]]
     verdicts = charts[7]
-    assert verdicts[0]["y"] == [3]  # proceed with care
+    assert verdicts[0]["y"] == [4]  # proceed with care, the last of five

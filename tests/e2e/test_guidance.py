@@ -1,0 +1,82 @@
+"""Honest guidance in a real browser, each path from a fresh file: their no, their boundary,
+moving on, and the readiness gate before any step toward them."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from playwright.sync_api import expect
+
+from reunion_core import content as words
+from reunion_core.content import YOUR_STAGES
+from reunion_core.records import CheckIn, DiagnosticAnswers
+from reunion_core.views import choose_path, record_diagnostic
+from tests.e2e.helpers import click_button, click_label, go_by_sidebar, open_at
+from tests.e2e.test_safety import app_on
+
+YES = {"why_ended": "communication", "your_role": "half", "pattern": "no", "why_back": "both_changed",
+       "they_want": "yes", "what_different": "concrete"}
+CONTACT_STEPS = [s.next_step for s in YOUR_STAGES if s.number >= 3]
+
+
+def main(page):
+    return page.locator("[data-testid=stMain]")
+
+
+def test_their_no_is_respected_and_moving_on_is_one_click(new_page, tmp_path):
+    with app_on(tmp_path / "no" / "reunion.duckdb", lambda store: None) as url:
+        page = new_page(390, 844)
+        open_at(page, url, "Diagnostic")
+        for answer in ("We grew apart", "About half of it was me", "No, this is different",
+                       "I value who they are, not just being with someone", "No, they have said they don't",
+                       "Some things have changed"):
+            click_label(page, answer)
+        click_button(page, "Save and see the verdict")
+        expect(main(page)).to_contain_text("Respect their answer.")
+        open_at(page, url)  # on a phone the menu is folded away: the address bar, as a person would
+        expect(main(page)).to_contain_text(words.NEXT_STEP_THEY_SAID_NO)
+        assert not any(step in main(page).inner_text() for step in CONTACT_STEPS)
+        click_button(page, words.MOVING_ON_CHOOSE)
+        expect(main(page)).to_contain_text(words.MOVING_ON_STREAK)
+        open_at(page, url, "Check_in")
+        expect(main(page)).to_contain_text(words.ABOUT_YOU_CHECK_IN["moving_on"])
+        assert page.get_by_text("How open are they to you").count() == 0  # their openness is no longer tracked
+
+
+def test_a_boundary_stands_until_the_person_records_that_they_reopened(new_page, tmp_path):
+    with app_on(tmp_path / "boundary" / "reunion.duckdb", lambda store: record_diagnostic(
+            store, DiagnosticAnswers(YES))) as url:
+        page = new_page()
+        open_at(page, url, "Check_in")
+        click_label(page, "Openly warm and agreeable with you")
+        click_label(page, "They asked me not to contact them, or blocked me")
+        expect(main(page)).to_contain_text("A request for no contact is a boundary")
+        click_button(page, "Save check-in")
+        go_by_sidebar(page, "Home")
+        day = f"{date.today():%d %b %Y}"
+        expect(main(page)).to_contain_text(words.NEXT_STEP_BOUNDARY.format(day=day))
+        go_by_sidebar(page, "Contact log")
+        expect(main(page)).to_contain_text(f"They asked for no contact on {day}")
+        click_button(page, words.THEY_REOPENED)
+        expect(main(page)).to_contain_text(words.THEY_REOPENED_DONE)
+        go_by_sidebar(page, "Home")
+        expect(main(page)).not_to_contain_text("They asked for no contact on")
+
+
+def test_a_step_toward_them_waits_for_the_person_to_be_ready(new_page, tmp_path):
+    def prepare(store):
+        record_diagnostic(store, DiagnosticAnswers(YES))
+        store.add_checkin(CheckIn(30, "dip_a_toe", 3, ("one_word",)))
+        choose_path(store, "ready", "defining_yourself")
+        choose_path(store, "no_contact_since", f"{date.today() - timedelta(days=60):%Y-%m-%d}")
+
+    with app_on(tmp_path / "gate" / "reunion.duckdb", prepare) as url:
+        page = new_page()
+        open_at(page, url)
+        expect(main(page)).to_contain_text("Not yet for Dip a toe")
+        expect(main(page)).to_contain_text("As far as you can tell, have they?")
+        assert YOUR_STAGES[2].next_step not in main(page).inner_text()
+        go_by_sidebar(page, "Your journey")
+        click_button(page, words.THEY_HEALED_BUTTON)
+        go_by_sidebar(page, "Home")
+        expect(main(page)).to_contain_text(YOUR_STAGES[2].next_step)
