@@ -9,7 +9,8 @@ units, hover text, and an empty state that says what to do to fill it.
 
 from __future__ import annotations
 
-from datetime import timedelta
+import math
+from datetime import date, datetime, time, timedelta
 
 from .content import (
     MOODS,
@@ -31,6 +32,9 @@ from .records import (
 )
 
 Figure = dict
+DAY_MS = 86_400_000
+PERIOD_DAYS = {"day": 1, "week": 7, "month": 30}
+MIN_DAYS = 7  # a range shorter than this is widened (ending on its last day): no clock-time ticks
 
 HEIGHT = 380
 BAND_COLOURS = ("#f3e5e5", "#f6eddc", "#f4f2d8", "#e6f1e0", "#dcefe9")
@@ -71,6 +75,23 @@ def _layout(title: str, x_title: str, y_title: str, **extra) -> dict:
         else:
             layout[key] = value
     return layout
+
+
+def on_dates(fig: Figure, start: date, end: date) -> Figure:
+    """The figure's time axis set to the days from `start` to `end`, inclusive, as every time chart
+    on a screen shares: whole days only (never a tick with a fraction of a second or of a day)."""
+    days = (end - start).days + 1
+    if days < MIN_DAYS:
+        start, days = end - timedelta(days=MIN_DAYS - 1), MIN_DAYS
+    axis = {"type": "date", "range": [datetime.combine(start, time()).isoformat(),
+                                      datetime.combine(end + timedelta(days=1), time()).isoformat()]}
+    if days <= 62:  # few days: one tick every few, on whole days
+        axis |= {"dtick": DAY_MS * math.ceil(days / 7), "tickformat": "%d %b"}
+    else:
+        axis["tickformatstops"] = [{"dtickrange": [None, DAY_MS], "value": "%d %b"},
+                                   {"dtickrange": [DAY_MS, None], "value": ""}]
+    key = "xaxis2" if "xaxis2" in fig["layout"] else "xaxis"
+    return {**fig, "layout": {**fig["layout"], key: {**fig["layout"].get(key, {}), **axis}}}
 
 
 def _empty(title: str, x_title: str, y_title: str, message: str) -> Figure:
@@ -299,6 +320,9 @@ def contacts_per_period(counts: list[ContactCount], bucket: str) -> Figure:
                     "showlegend": not any(t["legendgroup"] == response.key for t in data),
                     "x": [c.period.isoformat() for c in rows],
                     "y": [c.count for c in rows],
+                    # a bar spans its period (a lone bar would otherwise be a millisecond wide: invisible)
+                    "width": [DAY_MS * PERIOD_DAYS[bucket] * 0.8] * len(rows),
+                    "offset": [DAY_MS * PERIOD_DAYS[bucket] * 0.1] * len(rows),
                     "xaxis": "x" if panel == 0 else "x2",
                     "yaxis": "y" if panel == 0 else "y2",
                     "marker": {"color": RESPONSE_COLOURS[response.key]},
@@ -366,7 +390,7 @@ def mood_timeline(points: list[MoodPoint], bucket: str) -> Figure:
 
 
 def verdict_timeline(points: list[VerdictPoint]) -> Figure:
-    """Each diagnostic verdict over time, from most cautious (top) to proceed with care."""
+    """Each diagnostic verdict over time: proceed with care at the top, the most cautious at the bottom."""
     title = "Diagnostic verdicts over time"
     if not points:
         return _empty(title, "Date", "Verdict", "No diagnostic runs in this range yet.")
@@ -393,7 +417,7 @@ def verdict_timeline(points: list[VerdictPoint]) -> Figure:
             "tickmode": "array",
             "tickvals": [v.level for v in Verdict],
             "ticktext": [v.label for v in Verdict],
-            "range": [len(Verdict) - 0.5, -0.5],
+            "range": [-0.5, len(Verdict) - 0.5],  # better is up
             "fixedrange": True,
         },
         # Days, never clock times: one run alone would otherwise get millisecond ticks.

@@ -225,22 +225,26 @@ class Progress:
 
     @property
     def charts(self) -> tuple[Chart, ...]:
-        """The seven charts, in the order the screen shows them, each with its alternative text."""
+        """The charts, in the order the screen shows them, each with its alternative text; every time
+        axis shows the same days, the range chosen."""
+        def dated(fig: dict) -> dict:
+            return charts.on_dates(fig, self.start, self.end)
+
+        mine = (
+            Chart(dated(charts.mood_timeline(self.moods, self.bucket)), "Your mood over time"),
+            Chart(dated(charts.contacts_per_period(self.contacts, self.contact_bucket)), "Contacts per period"),
+            Chart(dated(charts.verdict_timeline(self.verdicts)), "Diagnostic verdicts over time"),
+        )
         if self.safety_on:  # how you are, and a dated record of contact: nothing about winning them back
-            return (
-                Chart(charts.mood_timeline(self.moods, self.bucket), "Your mood over time"),
-                Chart(charts.contacts_per_period(self.contacts, self.contact_bucket), "Contacts per period"),
-                Chart(charts.verdict_timeline(self.verdicts), "Diagnostic verdicts over time"),
-            )
+            return mine
         return (
-            Chart(charts.openness_timeline(self.openness, self.bucket), "Their openness over time, with stage bands"),
-            Chart(charts.your_stage_timeline(self.stages, self.bucket), "Your stage over time"),
+            Chart(dated(charts.openness_timeline(self.openness, self.bucket)),
+                  "Their openness over time, with stage bands"),
+            Chart(dated(charts.your_stage_timeline(self.stages, self.bucket)), "Your stage over time"),
             Chart(charts.journey_map(self.journey, self.journey_bucket), "Your stage against their openness"),
             Chart(charts.time_in_stages(self.their_days, "their"), "Days in each of their stages"),
             Chart(charts.time_in_stages(self.your_days, "your"), "Days in each of your stages"),
-            Chart(charts.mood_timeline(self.moods, self.bucket), "Your mood over time"),
-            Chart(charts.contacts_per_period(self.contacts, self.contact_bucket), "Contacts per period"),
-            Chart(charts.verdict_timeline(self.verdicts), "Diagnostic verdicts over time"),
+            *mine,
         )
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from reunion_core import charts
 from reunion_core.content import REACTANCE_STAGES, YOUR_STAGES
-from reunion_core.records import ContactCount, OpennessPoint, StagePoint, Verdict, VerdictPoint
+from reunion_core.records import ContactCount, MoodPoint, OpennessPoint, StagePoint, Verdict, VerdictPoint
 from reunion_core.stages import reactance_stage
 
 D = date(2026, 1, 5)
@@ -132,3 +132,25 @@ def test_every_response_and_every_verdict_has_its_colour():
 
     assert set(charts.RESPONSE_COLOURS) == {r.key for r in RESPONSES}
     assert set(charts.VERDICT_COLOURS) == set(Verdict)
+
+
+def test_a_lone_contact_is_a_bar_as_wide_as_its_period_on_a_range_of_whole_days():
+    day = date(2026, 11, 21)
+    fig = charts.on_dates(charts.contacts_per_period([ContactCount(day, "me", "brief", 1)], "day"), day, day)
+    [bar] = fig["data"]
+    assert bar["width"] == [charts.DAY_MS * 0.8] and bar["x"] == ["2026-11-21"]
+    axis = fig["layout"]["xaxis2"]
+    assert axis["range"] == ["2026-11-15T00:00:00", "2026-11-22T00:00:00"]  # a week, ending on the day
+    assert axis["dtick"] == charts.DAY_MS and axis["tickformat"] == "%d %b"  # whole days, no clock times
+
+
+def test_a_long_range_never_gets_ticks_finer_than_a_day():
+    fig = charts.on_dates(charts.mood_timeline([MoodPoint(D, 3.0, 1)], "week"), date(2016, 1, 1), date(2026, 1, 1))
+    stops = fig["layout"]["xaxis"]["tickformatstops"]
+    assert stops[0] == {"dtickrange": [None, charts.DAY_MS], "value": "%d %b"}
+
+
+def test_better_verdicts_are_drawn_higher():
+    fig = charts.verdict_timeline([VerdictPoint(datetime(2026, 3, 1), Verdict.NOT_YET)])
+    low, high = fig["layout"]["yaxis"]["range"]
+    assert low < high and Verdict.PROCEED_WITH_CARE.level > Verdict.SAFETY_FIRST.level

@@ -67,5 +67,10 @@ def test_a_new_person_takes_the_first_steps_and_sees_them_everywhere(new_page, b
     assert mood[0]["y"] == [3]  # "Okay", the mood left at its default
     contacts = charts[6]
     assert [t["y"] for t in contacts] == [[1]]
+    # the one contact is drawn: a bar you can see, not a millisecond-wide sliver
+    bar = page.locator(".js-plotly-plot").nth(6).locator(".bars path").first.bounding_box()
+    assert bar and bar["width"] > 10 and bar["height"] > 10
+    ticks = page.locator(".js-plotly-plot").nth(6).locator(".x2tick text").evaluate_all("els => els.map(e => e.textContent)")
+    assert ticks and not [t for t in ticks if ":" in t or "." in t]  # whole days, no clock times
     verdicts = charts[7]
     assert verdicts[0]["y"] == [4]  # proceed with care, the last of five
