@@ -24,7 +24,12 @@ if glance.is_empty:
     st.stop()
 
 path = glance.guidance.path
-if f.safety.on or path is Path.MOVING_ON:  # no stage of theirs, no reconnection step: how you are
+st.subheader("What next")  # first: on a phone, the step comes before the tiles
+widgets.what_next(glance.guidance, f.discreet and f.safety.on)
+if glance.guidance.offer_moving_on or (path is Path.MOVING_ON and not f.safety.on):
+    widgets.moving_on(f.store, path is Path.MOVING_ON)
+
+if f.about_you_only:  # no stage of theirs, no reconnection step: how you are
     you, contact = (c.container(border=True) for c in st.columns(2))
     you.metric("How you felt", MOODS[glance.latest.mood - 1] if glance.latest else "—")
     you.caption(f"{glance.latest.at:%d %b %Y}" if glance.latest else "No check-in yet")
@@ -42,9 +47,8 @@ else:
         them.caption(f"{glance.their_gut.name} (your sense)  \nSigns point to: {evidence}")
     else:
         them.metric("Them", "—")
-        them.caption(words.THEM_HIDDEN.get(path.value, "No check-in yet").format(
-            day=f"{glance.guidance.boundary.since:%d %b %Y}" if glance.guidance.boundary.since else ""))
-if path is Path.MOVING_ON and not f.safety.on:  # the streak is yours: one slip is a restart, not a failure
+        them.caption("No check-in yet")
+if f.about_you_only and not f.safety.on:  # the streak is yours: one slip is a restart, not a failure
     last = glance.last_reached_out
     contact.metric(words.MOVING_ON_STREAK, "—" if last is None else f"{max(0, (date.today() - last).days)}")
     contact.caption(words.MOVING_ON_SLIP.format(day=f"{last:%d %b %Y}") if last else "You haven't reached out.")
@@ -55,11 +59,6 @@ else:
     days = glance.days_since_contact
     contact.metric("Since last contact", "today" if days == 0 else f"{days} day{'s' if days != 1 else ''}")
     contact.caption(f"Last: {glance.last_contact:%d %b %Y}")
-
-st.subheader("What next")
-widgets.what_next(glance.guidance, f.discreet and f.safety.on)
-if glance.guidance.offer_moving_on or (path is Path.MOVING_ON and not f.safety.on):
-    widgets.moving_on(f.store, path is Path.MOVING_ON)
 
 if f.discreet and f.safety.on:  # nothing on Home an onlooker could read into
     st.stop()

@@ -5,7 +5,6 @@ from datetime import date
 import streamlit as st
 
 from reunion_core import content as words
-from reunion_core import views
 from reunion_core.content import (
     CHANNEL_BY_KEY,
     CHANNELS,
@@ -16,14 +15,18 @@ from reunion_core.content import (
     RESPONSES,
     SAFETY_RESPONSE_LABELS,
 )
+from reunion_core.guidance import Path
 from reunion_core.records import Contact
-from ui import state, widgets
+from ui import paths, state, widgets
 from ui.frame import frame
 
 P = "co."
 f = frame("contact_log")
 today = date.today()
-BLANK = Contact(today, INITIATORS[0].key, CHANNELS[0].key, RESPONSES[0].key, 3, "")
+bound = f.guidance.boundary if not f.safety.on else None
+after_no = not f.safety.on and f.guidance.path in (Path.THEY_SAID_NO, Path.MOVING_ON)
+# While their request stands, the form starts from a contact they started, not one you did.
+BLANK = Contact(today, "them" if bound and bound.on else INITIATORS[0].key, CHANNELS[0].key, RESPONSES[0].key, 3, "")
 if st.session_state.pop(P + "reset", False):  # after a save: a blank form for the next one
     state.reset({f"{P}new.{k}": v for k, v in (("date", today), ("initiator", BLANK.initiator),
                 ("channel", BLANK.channel), ("response", BLANK.response), ("feeling", 3), ("note", ""))})
@@ -34,20 +37,16 @@ if log.last is None:
 else:
     st.metric("Days since the last contact", log.days_since, border=True, help=f"Last contact: {log.last:%d %b %Y}")
 
-bound = f.guidance.boundary if not f.safety.on else None
-if bound and bound.on:  # their request stands: said plainly, and only they can lift it
-    st.info(words.BOUNDARY_STANDS.format(day=f"{bound.since:%d %b %Y}"), icon=":material/front_hand:")
-    if st.button(words.THEY_REOPENED, key=P + "reopened", help=words.THEY_REOPENED_HELP):
-        widgets.act(lambda: views.choose_path(f.store, "they_reopened"), words.THEY_REOPENED_DONE)
+if bound and bound.on:  # their request stands: said plainly, and only a deliberate choice changes it
+    paths.boundary(f.store, bound.since)
 
 st.subheader("Add a contact")
 if f.safety.on:
     st.caption(words.SAFETY_CONTACT_NOTE)
 new = widgets.contact_form(P + "new", BLANK, f.safety.on)
 if st.button("Save contact", type="primary", key=P + "save"):
-    reminder = bound and bound.on and new.initiator == "me"
-    widgets.act(lambda: f.store.add_contact(new), words.BOUNDARY_REMINDER.format(day=f"{bound.since:%d %b %Y}")
-                if reminder else "Contact saved.", P + "reset", gently=bool(reminder))
+    said, gently = widgets.contact_saved(new, bound, after_no)
+    widgets.act(lambda: f.store.add_contact(new), said, P + "reset", gently=gently)
 widgets.flash()
 
 st.subheader("Past contacts")
@@ -55,7 +54,7 @@ widgets.flash(near="past")  # an edit or a delete: said where the list is
 if not log.total:
     st.caption(words.SAFETY_CONTACTS_EMPTY if f.safety.on else "Nothing logged yet. No contact is a stage too: Bubble space.")
     st.stop()
-st.caption(f"{log.total} contacts, newest first. Page {log.page + 1} of {log.pages}.")
+st.caption(f"{log.total} contact{'s' if log.total != 1 else ''}, newest first. Page {log.page + 1} of {log.pages}.")
 
 
 def describe(c: Contact) -> str:

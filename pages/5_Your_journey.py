@@ -10,7 +10,7 @@ from reunion_core.content import (
     TIPS,
     YOUR_STAGES,
 )
-from ui import readiness, state, widgets
+from ui import paths, state, widgets
 from ui.frame import frame
 
 f = frame("journey")
@@ -30,7 +30,7 @@ if f.about_you_only:  # their boundary, their no, or moving on: your own first t
     st.info(f"**{TIP_BY_KEY['self_care'].title}.** {TIP_BY_KEY['self_care'].text}")
     st.stop()
 if view.here:
-    readiness.controls(f.store, view.here, guide.ready)
+    paths.readiness(f.store, view.here, guide.ready)
 
 yours, theirs, tips = st.tabs(["Your side (7)", "Their side (5)", "Tips"])
 with yours:

@@ -84,6 +84,19 @@ class Resource:
     phone: str
     text: str
     details: str
+    tel: str = ""  # what a phone dials (tel:), when the line has a number
+    sms: str = ""  # what a phone texts (sms:), when the line takes texts
+
+    @property
+    def call_md(self) -> str:
+        """The number as a link a phone can call, that never breaks across lines."""
+        shown = self.phone.replace("-", "\u2011")  # non-breaking hyphens
+        return f"[{shown}](tel:{self.tel})" if self.tel else f"**{shown}**"
+
+    @property
+    def text_md(self) -> str:
+        """The text line as a link a phone can text from ("" when the line takes no texts)."""
+        return f"[{self.text}](sms:{self.sms})" if self.sms and self.text else self.text
 
 
 @dataclass(frozen=True)
@@ -464,6 +477,8 @@ RESOURCES: tuple[Resource, ...] = (
         phone="800-799-7233",
         text="Text START to 88788",
         details="24/7, free and confidential support by phone (800-799-SAFE), text or online chat.",
+        tel="+18007997233",
+        sms="88788?&body=START",
     ),
     Resource(
         key="us_988",
@@ -471,6 +486,8 @@ RESOURCES: tuple[Resource, ...] = (
         region="United States",
         phone="988",
         text="Text 988",
+        tel="988",
+        sms="988",
         details="24/7, free and confidential, for any emotional crisis: call or text 988.",
     ),
     Resource(
@@ -676,11 +693,16 @@ NEXT_STEP_THEY_SAID_NO = (
     "When you're ready, let Take Two help you move on."
 )
 NEXT_STEP_NOT_YET = "Not yet for {stage}: see what is still missing below."
-GATE_INSTEAD = "Until then, the focus stays on you: keep your self-care going, and no contact."
+GATE_INSTEAD = "Until then, no new step toward them: keep things as they are, and keep your self-care going."
 GATE_VERDICT = "Your latest diagnostic says {verdict}: a step toward them waits for “Proceed with care”."
 GATE_NO_CONTACT = (
-    "No contact has lasted {days} of the {minimum} days you chose (counted from {since}). "
-    "Don't reach out before you're really ready."
+    "No contact has lasted {days} of {minimum} days, counted from {since}. If your no-contact time "
+    "began earlier, or you want a different minimum, say so on Your journey. Don't reach out before "
+    "you're really ready."
+)
+GATE_STALE = (
+    "They reopened contact after your last check-in: check in on where things stand now before any "
+    "step toward them."
 )
 GATE_READY = "You haven't yet said you're ready by the measure of {stage}: “{ready_when}”"
 GATE_THEY_HEALED = (
@@ -689,8 +711,8 @@ GATE_THEY_HEALED = (
 GATE_WALL = "They seem to be at the Wall of Reactance: give space, and don't reach out."
 MOVING_ON_CAPTION = "You chose to move on. Your guide now is {stage}: the focus is you, not them."
 MOVING_ON_OFFER = (
-    "Some relationships don't deserve a take two. Through looking honestly, you might find you're "
-    "better off moving on. Take Two can help with that too, whenever you choose."
+    "Looking honestly at it, you might find you're better off moving on. That's a brave choice, not "
+    "a failure, and Take Two can help with it whenever you choose."
 )
 MOVING_ON_HOME = (
     "You chose to move on. Take Two has stopped tracking how open they are: this is about you now. "
@@ -700,15 +722,11 @@ MOVING_ON_CHOOSE = "I've decided to move on"
 MOVING_ON_CHOSEN = (
     "You chose to move on. That takes courage. Take Two will keep the focus on you from here."
 )
-MOVING_ON_UNDO = "I want to reconsider reconnecting"
-MOVING_ON_UNDONE = "Back to the reconnection path. Everything you wrote is still here."
+MOVING_ON_UNDO = "Stop moving on"
+MOVING_ON_UNDONE = "Moving on is off. Everything you wrote is still here."
 GO_THERE: MappingProxyType = MappingProxyType({
     "diagnostic": "Open the diagnostic", "checkin": "Open the check-in", "safety": "Open Safety and help",
     "journey": "Open Your journey", "contact_log": "Open the Contact log",
-})
-THEM_HIDDEN: MappingProxyType = MappingProxyType({
-    "boundary": "Asked for no contact on {day}",
-    "they_said_no": "They said no: respect their answer",
 })
 MOVING_ON_STREAK = "Days since you last reached out"
 MOVING_ON_SLIP = (
@@ -733,21 +751,40 @@ BOUNDARY_STANDS = (
     "They asked for no contact on {day}. Take Two respects that: it will not suggest reaching out. If "
     "they themselves reopen contact, you can record it here."
 )
+BOUNDARY_CHANGED = "Has something changed?"
 THEY_REOPENED = "They reopened contact themselves"
 THEY_REOPENED_HELP = "Only if they reached out and said they want contact again. Warm signs alone don't count."
-THEY_REOPENED_DONE = "Recorded: they reopened contact. Go gently, at their pace."
+THEY_REOPENED_SURE = "Yes: they reached out to me and said they want contact again"
+THEY_REOPENED_DONE = "Recorded: they reopened contact. Go gently, at their pace, and check in on where things stand."
+BOUNDARY_MISTAKE = "I recorded their request by mistake"
+BOUNDARY_MISTAKE_SURE = "Yes: they never asked for no contact; I ticked it by mistake"
+BOUNDARY_MISTAKE_DONE = "Corrected: Take Two no longer treats it as their request."
+CONFIRM = "Confirm"
+CONTACT_AFTER_NO = (
+    "Saved. It's okay: one message is a restart point, not a failure. They have said no, and the "
+    "kindest thing now is to give yourself space. Tomorrow is day one again."
+)
+ASKED_STOP_SAVED = (
+    "Saved, and thank you for writing it down. Their request is a boundary: Take Two respects it "
+    "from now on, and will not suggest reaching out."
+)
 READY_TITLE = "Am I ready for the next step?"
 READY_INTRO = (
     "A step toward them waits until you're ready by every measure: the guide's own, your no-contact "
     "time, and theirs. Only you can say; Take Two only keeps track."
 )
-READY_BUTTON = "I'm ready by this stage's measure: “{ready_when}”"
+READY_BUTTON = "Yes, I'm ready by the measure of {stage}: “{ready_when}”"
 READY_DONE = "You said you're ready by the measure of {stage}."
+READY_BEFORE = "Before {stage}, the guide asks you to be ready by the measure of the stage before it:"
+READY_NEXT = "When you're ready to move on from {stage}:"
 READY_SAVED = "Saved. Take Two will keep this in mind."
 THEY_HEALED_BUTTON = "Yes, as far as I can tell, they have"
 NO_CONTACT_COUNT = "No contact so far: {days} days, counted from {since}."
 NO_CONTACT_SINCE = "My no-contact time began on"
-NO_CONTACT_MINIMUM = "Days of no contact I want before reaching out (the guide suggests a few months)"
+NO_CONTACT_MINIMUM = (
+    "Days of no contact before reaching out (30 unless you change it; the guide's own test is still "
+    "wanting it after a few months)"
+)
 NO_CONTACT_SAVE = "Save my no-contact time"
 JOURNEY_ABOUT_YOU: MappingProxyType = MappingProxyType({
     "boundary": "They asked for no contact. For now your guide is your own first two stages: this time is for you.",
@@ -773,7 +810,7 @@ SCREENS: MappingProxyType = MappingProxyType({
         "Log each contact with your ex: who reached out, how they responded, how you felt after.",
     ),
     "progress": Screen(
-        "Progress", "How things have moved on both sides. Hover for details; drag on a chart to zoom."
+        "Progress", "How things have moved on both sides. Tap or hover a point for its details."
     ),
     "journey": Screen(
         "Your journey", "A guide to both maps: the seven stages on your side and the five on theirs."
@@ -794,7 +831,7 @@ SAFETY_BANNER = (
 )
 SAFETY_MORE_HELP = "See all the help available"
 GET_HELP = "Get help now"
-HOTLINE_LINE = "Hotline (US, 24/7): **{phone}** · {text}"
+HOTLINE_LINE = "Hotline (US, 24/7): {phone} · {text}"
 DATA_LIVES_AT = "Your data stays on this computer, in  \n`{path}`"
 
 SET_ASIDE_OFFER = (
@@ -892,6 +929,12 @@ SAFETY_IMPORT_KEPT = (
     "off, on Safety & help."
 )
 
+# About you only (their boundary, their no, moving on): purposes that don't speak of tracking them.
+ABOUT_YOU_PURPOSES: MappingProxyType = MappingProxyType({
+    "check_in": "A minute a day: how you are, and anything you want to remember.",
+    "progress": "How you have been, the contacts you logged, and your diagnostic over time.",
+    "journey": "Your own first two stages, as a guide for this time.",
+})
 SAFE_PURPOSES: MappingProxyType = MappingProxyType({
     "home": "A private place to look after yourself. Help is one click away.",
     "check_in": "A minute a day: how you are, and anything you want to remember.",

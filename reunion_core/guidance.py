@@ -40,6 +40,7 @@ class Step:
 class Boundary:
     on: bool
     since: date | None = None  # the day they asked (the latest request that stands)
+    lifted_at: datetime | None = None  # when it was lifted (their stage from before then is out of date)
 
 
 @dataclass(frozen=True)
@@ -70,10 +71,10 @@ def boundary(requests: list[tuple[date, datetime]], choices: list[PathChoice]) -
     if not requests:
         return Boundary(False)
     since, noted = max(day for day, _ in requests), max(moment for _, moment in requests)
-    reopened = [c.at for c in choices if c.kind == "they_reopened" and c.at >= noted]
+    reopened = [c.at for c in choices if c.kind in ("they_reopened", "boundary_mistake") and c.at >= noted]
     kept = [c.at for c in choices if c.kind == "boundary"]
     if reopened and not (kept and max(kept) >= max(reopened)):
-        return Boundary(False, since)
+        return Boundary(False, since, max(reopened))
     return Boundary(True, since)
 
 
@@ -108,9 +109,11 @@ def recurring_red_flags(runs: list[DiagnosticRun]) -> bool:
     return False
 
 
-def gates(verdict: Verdict | None, stage: ReconnectionStage, their: ReactanceStage | None, ready: Readiness) -> tuple[str, ...]:
-    """What is missing before `stage`'s step, which involves them; empty when nothing is."""
-    missing = []
+def gates(verdict: Verdict | None, stage: ReconnectionStage, their: ReactanceStage | None, ready: Readiness,
+          stale: bool = False) -> tuple[str, ...]:
+    """What is missing before `stage`'s step, which involves them; empty when nothing is. `stale`:
+    their stage was read before they reopened contact."""
+    missing = [words.GATE_STALE] if stale else []
     if verdict is not Verdict.PROCEED_WITH_CARE:
         missing.append(words.GATE_VERDICT.format(verdict=verdict.label if verdict else "not taken"))
     if ready.no_contact_days < ready.minimum_days:
@@ -129,14 +132,15 @@ def gates(verdict: Verdict | None, stage: ReconnectionStage, their: ReactanceSta
 def guide(
     *, safety_on: bool, diagnostic: DiagnosticRun | None, your_stage: ReconnectionStage | None,
     their: ReactanceStage | None, bound: Boundary, chose_moving_on: bool, ready: Readiness,
-    flags_recur: bool = False,
+    flags_recur: bool = False, read_at: datetime | None = None,
 ) -> Guidance:
     """The path, and the next step with its caption, decided together."""
-    return replace(_guide(safety_on, diagnostic, your_stage, their, bound, chose_moving_on, ready, flags_recur),
+    stale = bool(read_at and bound.lifted_at and read_at < bound.lifted_at)
+    return replace(_guide(safety_on, diagnostic, your_stage, their, bound, chose_moving_on, ready, flags_recur, stale),
                    ready=ready)
 
 
-def _guide(safety_on, diagnostic, your_stage, their, bound, chose_moving_on, ready, flags_recur) -> Guidance:
+def _guide(safety_on, diagnostic, your_stage, their, bound, chose_moving_on, ready, flags_recur, stale) -> Guidance:
     said_no = bool(diagnostic) and diagnostic.answers.answers.get("they_want") == "no"
     offer = said_no or bound.on or flags_recur
     if safety_on:
@@ -160,7 +164,7 @@ def _guide(safety_on, diagnostic, your_stage, their, bound, chose_moving_on, rea
         return Guidance(Path.RECONNECTING, Step(words.NEXT_STEP_FIRST_CHECK_IN, "checkin"), bound, offer_moving_on=offer)
     if your_stage.number < FIRST_CONTACT_STAGE:
         return Guidance(Path.RECONNECTING, Step(your_stage.next_step, "journey"), bound, offer_moving_on=offer)
-    missing = gates(diagnostic.assessment.verdict, your_stage, their, ready)
+    missing = gates(diagnostic.assessment.verdict, your_stage, their, ready, stale)
     if missing:
         step = Step(words.NEXT_STEP_NOT_YET.format(stage=your_stage.name), "journey", words.GATE_INSTEAD)
         return Guidance(Path.RECONNECTING, step, bound, missing, offer_moving_on=offer)

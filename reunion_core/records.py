@@ -32,6 +32,7 @@ SAFETY_EVENTS = ("lifted", "on")  # the person turned safety mode off, or on
 # The person's other choices about their path, each recorded with its date:
 PATH_CHOICES = (
     "they_reopened",  # they themselves reopened contact after asking for none: the boundary is lifted
+    "boundary_mistake",  # the person recorded a request for no contact by mistake: lifted, honestly
     "boundary",  # their request for no contact stands (kept on when an import would lift it)
     "moving_on",  # I've decided to move on
     "reconnecting",  # I'm reconsidering: back to the reconnection path

@@ -126,7 +126,7 @@ def guidance(store: Store, today: date) -> Guidance:
         their=reactance_stage(staged.openness) if staged else None,
         bound=_boundary(store),
         chose_moving_on=moving_on(choices), ready=ready,
-        flags_recur=recurring_red_flags(store.diagnostic_runs(limit=20)),
+        flags_recur=recurring_red_flags(store.diagnostic_runs(limit=20)), read_at=staged.at if staged else None,
     )
 
 

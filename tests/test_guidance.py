@@ -52,7 +52,7 @@ def test_a_boundary_stands_until_they_reopen_contact_and_warm_signs_never_outvot
     asked = [(date(2026, 3, 1), datetime(2026, 3, 1, 20, 0))]
     assert boundary(asked, []) == Boundary(True, date(2026, 3, 1))
     reopened = PathChoice("they_reopened", at=datetime(2026, 3, 1, 21, 0))  # the same evening: it counts
-    assert boundary(asked, [reopened]) == Boundary(False, date(2026, 3, 1))
+    assert boundary(asked, [reopened]) == Boundary(False, date(2026, 3, 1), reopened.at)
     assert boundary([*asked, (date(2026, 5, 2), datetime(2026, 5, 2, 9))], [reopened]).on  # asked again
     g = guide(safety_on=False, diagnostic=DiagnosticRun("r", local_now(), DiagnosticAnswers(YES),
                                                         assess(DiagnosticAnswers(YES))),
@@ -106,3 +106,24 @@ def test_the_they_said_no_path_offers_moving_on_and_moving_on_is_reversible(stor
     assert glance.guidance.path is Path.MOVING_ON and glance.next_step == YOUR_STAGES[0].next_step
     choose_path(store, "reconnecting")
     assert home(store, TODAY).guidance.path is Path.THEY_SAID_NO  # their no still stands
+
+
+def test_after_they_reopen_their_stage_from_before_is_out_of_date_until_a_new_check_in(store):
+    record_diagnostic(store, DiagnosticAnswers(YES))
+    for kind, detail in (("ready", "defining_yourself"), ("they_healed", ""),
+                         ("no_contact_since", f"{TODAY - timedelta(days=90):%Y-%m-%d}")):
+        choose_path(store, kind, detail)
+    store.add_checkin(CheckIn(60, "dip_a_toe", 3, ("asked_no_contact",), at=datetime.now() - timedelta(days=2)))
+    choose_path(store, "they_reopened")
+    guidance = home(store, TODAY).guidance
+    assert guidance.path is Path.RECONNECTING and not guidance.step.contacts_them
+    assert guidance.missing and "check in on where things stand" in guidance.missing[0]
+    store.add_checkin(CheckIn(60, "dip_a_toe", 3))
+    assert home(store, TODAY).guidance.step.contacts_them
+
+
+def test_a_boundary_recorded_by_mistake_is_lifted_honestly(store):
+    store.add_checkin(CheckIn(60, "dip_a_toe", 3, ("asked_no_contact",), at=datetime.now() - timedelta(minutes=5)))
+    choose_path(store, "boundary_mistake")
+    assert not home(store, TODAY).guidance.boundary.on
+    assert [c.kind for c in store.choices()] == ["boundary_mistake"]  # said as it was, not "they reopened"

@@ -62,7 +62,7 @@ def ten_years(tmp_path_factory) -> Path:
 def test_every_page_runs_on_an_empty_file_with_help_and_data_path(page, db_path):
     at = open_page(page)
     body = texts(at)
-    assert "800-799-7233" in body
+    assert "800‑799‑7233" in body
     assert str(db_path) in body
     links = [e for e in at.get("page_link") if "Safety" in e.proto.page]
     assert links, "every page links to Safety & help"
@@ -139,12 +139,12 @@ def test_a_safety_yes_shows_the_hotline_and_hides_reconnection_advice(db_path):
     at.checkbox(key="dx.safety.afraid").check().run()
     at.button(key="dx.save").click().run()
     body = texts(at)
-    assert "Safety first" in body and "800-799-7233" in body
+    assert "Safety first" in body and "800‑799‑7233" in body
     assert "Proceed with care" not in body and "Not yet" not in body
     at.switch_page("app.py").run()
     body = texts(at)
     assert "reconnection advice is hidden" in body
-    assert "call 800-799-7233, or text START to 88788" in body
+    assert "call [800‑799‑7233](tel:+18007997233), or [text START to 88788](sms:88788?&body=START)" in body
     [go] = [link for link in at.get("page_link") if link.proto.label == "Open Safety and help"]
     assert "Safety" in go.proto.page  # the next step is about safety, never about them
     assert "safety plan" in body and not [m for m in at.metric if m.label == "Them"]
@@ -324,8 +324,12 @@ def test_journey_highlights_the_current_stage(db_path):
 
 def test_safety_page_has_call_and_text_lines_and_privacy_note():
     body = texts(open_page("pages/6_Safety_and_help.py"))
-    assert "800-799-7233" in body and "Text START to 88788" in body
+    assert "800‑799‑7233" in body and "Text START to 88788" in body
     assert "emergency" in body.lower() and "browser history" in body.lower()
+    # numbers a phone can call or text, that never break across lines (non-breaking hyphens)
+    assert "[800‑799‑7233](tel:+18007997233)" in body and "[Text START to 88788](sms:88788?&body=START)" in body
+    assert "[988](tel:988)" in body and "[Text 988](sms:988)" in body
+    assert "Text: Text" not in body
 
 
 def test_your_data_offers_export_import_backup_and_deletion():
@@ -371,7 +375,7 @@ def test_a_damaged_file_is_named_kept_and_can_be_set_aside(db_path, content):
     at = open_page("app.py")
     [error] = at.error
     assert str(db_path) in error.value and "left untouched" in error.value
-    assert "800-799-7233" in texts(at)  # help is still one click away
+    assert "800‑799‑7233" in texts(at)  # help is still one click away
     assert db_path.read_bytes() == content
     at.button(key="frame.set_aside").click().run()
     assert not at.exception

@@ -62,7 +62,7 @@ def test_no_reconnection_advice_on_any_page_in_safety_mode(page, ten_years_in_sa
     shown = [advice for advice in RECONNECTION_ADVICE if advice in sent]
     assert shown == []
     if page != "pages/6_Safety_and_help.py":
-        assert "reconnection advice is hidden" in sent and "800-799-7233" in sent
+        assert "reconnection advice is hidden" in sent and "800‑799‑7233" in sent
 
 
 def test_the_checker_sees_advice_when_safety_mode_is_off(ten_years_in_safety_mode, tmp_path, monkeypatch):
@@ -145,7 +145,7 @@ def test_discreet_mode_gives_every_page_a_plain_name(page, db_path):
         body = texts(at)
         assert DISCREET_BANNER in body and "Safety mode is on" not in body
         if page not in ("pages/1_Diagnostic.py",):  # the questions page is where the verdict lives
-            assert "abuse" not in body and "800-799-7233" not in body
+            assert "abuse" not in body and "800‑799‑7233" not in body
 
 
 def test_deleting_the_run_with_the_yes_on_your_data_keeps_safety_mode_on(db_path):

@@ -87,14 +87,16 @@ def frame(screen: str) -> Frame:
         st.markdown(f"### {app_name}")
         if not prefs.discreet:  # discreet: "Help" is in the menu below, once, and the hotline is there
             st.page_link(page("safety"), label=help_label, icon=":material/sos:")
-            st.caption(words.HOTLINE_LINE.format(phone=hotline.phone, text=hotline.text))
+            st.caption(words.HOTLINE_LINE.format(phone=hotline.call_md, text=hotline.text_md))
         for key, (path, icon) in PAGES.items():
             label = DISCREET_SCREENS[key] if prefs.discreet else SCREENS[key].nav or SCREENS[key].title
             st.page_link(path, label=label, icon=icon)
 
     st.title(title)
     if not prefs.discreet:  # in safety mode, a purpose that doesn't speak of trying again
-        st.caption(words.SAFE_PURPOSES.get(screen, here.purpose) if safety.on else here.purpose)
+        purposes = words.SAFE_PURPOSES if safety.on else words.ABOUT_YOU_PURPOSES if store and (
+            state.guidance(store, date.today()).path is not Path.RECONNECTING) else {}
+        st.caption(purposes.get(screen, here.purpose))
     if screen != "safety":  # on a phone the sidebar is folded away: one click, still
         st.page_link(page("safety"), label=help_label, icon=":material/sos:")
     if store is None:
@@ -114,7 +116,7 @@ def frame(screen: str) -> Frame:
         st.info(words.DISCREET_BANNER, icon=":material/sos:")
     elif safety.on and screen != "safety":
         # "text START to 88788": the keyword keeps its capitals
-        text = hotline.text[:1].lower() + hotline.text[1:]
-        st.error(words.SAFETY_BANNER.format(phone=hotline.phone, text=text), icon=":material/sos:")
+        text = hotline.text_md[:1] + hotline.text_md[1].lower() + hotline.text_md[2:]  # "[text START ..."
+        st.error(words.SAFETY_BANNER.format(phone=hotline.call_md, text=text), icon=":material/sos:")
         st.page_link(page("safety"), label=words.SAFETY_MORE_HELP, icon=":material/sos:")
     return Frame(store, safety, prefs)

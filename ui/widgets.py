@@ -8,7 +8,10 @@ from datetime import date
 import streamlit as st
 
 from reunion_core.content import (
+    ASKED_STOP_SAVED,
+    BOUNDARY_REMINDER,
     CHANNELS,
+    CONTACT_AFTER_NO,
     DANGER_NOW,
     DIAGNOSTIC_QUESTIONS,
     DISCREET_NEXT_STEP,
@@ -31,7 +34,7 @@ from reunion_core.content import (
     choice_label,
 )
 from reunion_core.errors import ReunionError
-from reunion_core.guidance import Guidance
+from reunion_core.guidance import Boundary, Guidance
 from reunion_core.records import Assessment, Contact, DiagnosticRun, Verdict
 from reunion_core.safety import SafetyState
 from reunion_core.views import choose_path
@@ -51,7 +54,7 @@ def resources() -> None:
     for r in RESOURCES:
         with st.container(border=True):
             st.markdown(f"**{r.name}**")
-            st.markdown(f"Phone: **{r.phone}**" + (f"  \n{r.text}" if r.text else ""))
+            st.markdown(f"Call: {r.call_md}" + (f"  \n{r.text_md}" if r.text else ""))
             st.caption(r.details)
 
 
@@ -154,6 +157,17 @@ def contact_form(prefix: str, start: Contact, safety_on: bool = False) -> Contac
     felt = mood("How did you feel after?", f"{prefix}.feeling", **keep)
     note = st.text_area("Note (optional)", key=f"{prefix}.note", **keep)
     return Contact(when, who, how, answer, felt, note or "", start.id, start.created_at)
+
+
+def contact_saved(contact: Contact, bound: Boundary | None, after_no: bool) -> tuple[str, bool]:
+    """What saving a contact says, and whether gently: a painful moment is never a green success."""
+    if contact.response == "asked_stop":
+        return ASKED_STOP_SAVED, True
+    if bound and bound.on and contact.initiator == "me":
+        return BOUNDARY_REMINDER.format(day=f"{bound.since:%d %b %Y}"), True
+    if after_no and contact.initiator == "me":
+        return CONTACT_AFTER_NO, True
+    return "Contact saved.", False
 
 
 def compare_runs(earlier: DiagnosticRun, latest: DiagnosticRun) -> None:

@@ -20,7 +20,7 @@ def test_a_second_app_on_the_same_file_says_already_open_and_the_first_keeps_wor
             second = new_page()
             open_at(second, second_url)
             expect(second.locator("[data-testid=stMain]")).to_contain_text("already open in another window")
-            expect(second.locator("[data-testid=stSidebar]")).to_contain_text("800-799-7233")
+            expect(second.locator("[data-testid=stSidebar]")).to_contain_text("800‑799‑7233")
         click_button(first, "Save check-in")
         expect(first.get_by_text("Check-in saved.")).to_be_visible()
 

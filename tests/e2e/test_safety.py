@@ -32,13 +32,13 @@ def test_one_safety_yes_shows_the_hotline_and_hides_reconnection_advice(new_page
     main = page.locator("[data-testid=stMain]")
     expect(main).to_contain_text("Safety first.")
     text = main.inner_text()
-    assert "Safety first." in text and "800-799-7233" in text and "Text START to 88788" in text
+    assert "Safety first." in text and "800‑799‑7233" in text and "Text START to 88788" in text
     assert "Proceed with care" not in text and "Not yet." not in text
 
     go_by_sidebar(page, "Home")
     expect(main).to_contain_text("reconnection advice is hidden")
     text = main.inner_text()
-    assert "reconnection advice is hidden" in text and "800-799-7233" in text
+    assert "reconnection advice is hidden" in text and "800‑799‑7233" in text
     assert "safety plan" in text and "Them" not in text
     assert page.get_by_role("link", name="Open Safety and help").get_attribute("href").endswith("Safety_and_help")
 
@@ -53,11 +53,11 @@ def test_get_help_is_on_every_page_and_opens_safety(new_page, safety_url, path):
     page = new_page()
     open_at(page, safety_url, path)
     sidebar = page.locator("[data-testid=stSidebar]")
-    assert "800-799-7233" in sidebar.inner_text()
+    assert "800‑799‑7233" in sidebar.inner_text()
     sidebar.get_by_role("link", name="Get help now").click()
     page.wait_for_url("**/Safety_and_help")
     expect(page.locator("h1").first).to_have_text("Safety & help")
-    expect(page.locator("[data-testid=stMain]")).to_contain_text("800-799-7233")
+    expect(page.locator("[data-testid=stMain]")).to_contain_text("800‑799‑7233")
 
 
 def test_a_later_run_in_a_hurry_does_not_lift_safety_mode(new_page, safety_url):
@@ -131,11 +131,11 @@ def test_discreet_mode_names_every_page_plainly(new_page, discreet_url, path):
     open_at(page, discreet_url, path)
     assert page.title() == DISCREET_NAME
     sidebar = page.locator("[data-testid=stSidebar]").inner_text()
-    assert "Take Two" not in sidebar and "800-799-7233" not in sidebar and "Contact log" not in sidebar
+    assert "Take Two" not in sidebar and "800‑799‑7233" not in sidebar and "Contact log" not in sidebar
     assert all(name in sidebar for name in DISCREET_SCREENS.values())
     page.locator("[data-testid=stSidebar]").get_by_role("link", name="Help").first.click()
     page.wait_for_url("**/Safety_and_help")
-    expect(page.locator("[data-testid=stMain]")).to_contain_text("800-799-7233")  # one click away
+    expect(page.locator("[data-testid=stMain]")).to_contain_text("800‑799‑7233")  # one click away
 
 
 def test_only_a_deliberate_choice_lifts_it_and_one_click_brings_it_back(new_page, tmp_path):
@@ -156,3 +156,16 @@ def test_only_a_deliberate_choice_lifts_it_and_one_click_brings_it_back(new_page
         click_button(page, "Turn safety mode back on")
         go_by_sidebar(page, "Home")
         expect(page.locator("[data-testid=stMain]")).to_contain_text("reconnection advice is hidden")
+
+
+def test_help_lines_are_links_a_phone_can_call_and_text(new_page, base_url):
+    page = new_page(390, 844)
+    open_at(page, base_url, "Safety_and_help")
+    main = page.locator("[data-testid=stMain]")
+    call = main.locator('a[href="tel:+18007997233"]').first
+    expect(call).to_be_visible()
+    assert call.inner_text() == "800\u2011799\u20117233"
+    box = call.bounding_box()
+    assert box and box["height"] < 30  # one line: it never breaks at a hyphen
+    expect(main.locator('a[href="sms:88788?&body=START"]').first).to_be_visible()
+    expect(main.locator('a[href="tel:988"]').first).to_be_visible()
