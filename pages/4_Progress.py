@@ -4,14 +4,14 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from reunion_core.views import CUSTOM, CUSTOM_DAYS, RANGES
+from reunion_core.views import ALL, CUSTOM, CUSTOM_DAYS, RANGES
 from ui import state
 from ui.frame import frame
 
 f = frame("progress")
 today = date.today()
 choice = st.segmented_control(
-    "Show", [*RANGES, CUSTOM], default="All time", key="pr.range", required=True, persist_state="session"
+    "Show", [*RANGES, CUSTOM], default=ALL, key="pr.range", required=True, persist_state="session"
 )
 view, figures = state.progress(f.store, choice, tuple(st.session_state.get("pr.custom") or ()), today)
 if choice == CUSTOM:
@@ -25,6 +25,11 @@ if choice == CUSTOM:
 if view.is_empty:
     st.info("Nothing saved in this range yet. Charts fill in as you check in and log contacts.")
 
-CONFIG = {"displaylogo": False, "responsive": True}
+# No toolbar: on a phone it covered the titles, and its hints (drag to zoom) don't apply to a finger.
+CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
 for i, (fig, alt) in enumerate(figures):
-    st.plotly_chart(fig, width="stretch", config=CONFIG, alt=alt, key=f"pr.chart.{i}")
+    empty = fig.layout.meta.get("empty") if isinstance(fig.layout.meta, dict) else None
+    if empty:  # an empty chart is one line of text, not a box of blank axes
+        st.markdown(f"**{fig.layout.title.text}**  \n{empty}")
+    else:
+        st.plotly_chart(fig, width="stretch", config=CONFIG, alt=alt, key=f"pr.chart.{i}")

@@ -113,6 +113,7 @@ def _empty(title: str, x_title: str, y_title: str, message: str) -> Figure:
             "font": {"size": 14, "color": "#6b7280"},
         }
     ]
+    layout["meta"] = {"empty": message.replace("<br>", " ")}  # a screen may show this line instead
     # Plotly refuses a figure with no traces at all: one empty, silent trace keeps the axes.
     blank = {"type": "scatter", "x": [], "y": [], "hoverinfo": "skip", "showlegend": False}
     return {"data": [blank], "layout": layout}

@@ -189,7 +189,8 @@ def contact_log(store: Store, page: int, today: date) -> ContactLog:
 
 # --- Progress ------------------------------------------------------------------------------------
 
-RANGES = {"Last 30 days": 30, "Last 90 days": 90, "Last year": 365, "All time": None}
+RANGES = {"30 days": 30, "90 days": 90, "Year": 365, "All": None}  # short: they fit a phone's width
+ALL = "All"
 CUSTOM = "Custom"
 CUSTOM_DAYS = 90  # a custom range starts as the last 90 days
 

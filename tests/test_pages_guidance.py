@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 from reunion_core import content as words
@@ -39,7 +40,9 @@ def test_they_said_no_respects_the_answer_and_moving_on_is_one_click_and_reversi
     at.switch_page("pages/2_Check_in.py").run()
     assert not at.get("slider") and words.ABOUT_YOU_CHECK_IN["moving_on"] in texts(at)
     at.switch_page("pages/4_Progress.py").run()
-    assert len(at.get("plotly_chart")) == 3  # your side only: mood, contacts, verdicts
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    assert titles == ["Your mood over time", "Diagnostic verdicts over time"]  # your side only
+    assert "**Contacts per day**" in texts(at)  # no contacts yet: one line, not an empty chart
     at.switch_page("app.py").run()
     at.button(key="home.moving_on").click().run()  # reconsider: back, and their no still stands
     assert words.NEXT_STEP_THEY_SAID_NO in texts(at)

@@ -352,7 +352,7 @@ def test_an_entry_that_looks_ahead_still_opens_edits_charts_and_reimports(store,
     from reunion_core.transfer import export_json, import_bundle, read_export
     from reunion_core.views import progress
 
-    view = progress(store, "All time", None, date.today())
+    view = progress(store, "All", None, date.today())
     assert view.end == later.date() and sum(p.checkins for p in view.openness) == 1  # charts show it
     other = Store.open(tmp_path / "other.duckdb")
     try:

@@ -4,6 +4,7 @@ import pytest
 
 from harness.server import running
 from reunion_core.demo import generate
+from tests.e2e.conftest import _recorded
 from tests.e2e.helpers import PAGES, open_at
 
 SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
@@ -69,3 +70,20 @@ def test_no_sideways_scroll_and_no_overlapping_chart_text(new_page, journey_url,
     overflow = page.evaluate(OVERFLOW)
     assert overflow["page"] <= 0 and overflow["main"] <= 0, overflow
     assert page.evaluate(OVERLAPS) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_system_colour_scheme_is_followed_and_the_range_control_fits_a_phone(browser, journey_url, scheme):
+    context = _recorded(browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme))
+    try:
+        page = context.new_page()
+        open_at(page, journey_url, "Progress")
+        background = page.evaluate(
+            "getComputedStyle(document.querySelector('[data-testid=stApp]')).backgroundColor")
+        channels = [int(c) for c in background[background.index("(") + 1:-1].split(",")[:3]]
+        assert (sum(channels) / 3 < 60) == (scheme == "dark"), background  # a dark page at night
+        tops = page.locator("[data-testid=stButtonGroup] button").evaluate_all(
+            "els => els.map(e => Math.round(e.getBoundingClientRect().top))")
+        assert len(tops) == 5 and len(set(tops)) == 1, tops  # the five range choices on one row
+    finally:
+        context.close()
