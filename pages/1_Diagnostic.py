@@ -7,27 +7,28 @@ from reunion_core import views
 from reunion_core.content import (
     DIAGNOSTIC_QUESTIONS,
     PAUSE_SIGNS,
-    QUESTION_BY_KEY,
     RED_FLAGS,
     SAFETY_QUESTIONS,
 )
-from reunion_core.records import DiagnosticAnswers, Verdict
+from ui import diagnostic as dx
 from ui import state, widgets
+from ui.diagnostic import KEEP, P
 from ui.frame import frame
 
-P = "dx."  # every widget key on this page; values persist across pages until saved or discarded
-KEEP = {"persist_state": "session"}
 f = frame("diagnostic")
 given = f.safety.given if f.safety.on else {}  # earlier safety answers stand: shown ticked, with their date
-BLANK = {
-    **{f"{P}safety.{q.key}": q.key in given for q in SAFETY_QUESTIONS},
-    **{f"{P}answer.{q.key}": None for q in DIAGNOSTIC_QUESTIONS},
-    **{f"{P}reflection.{q.key}": "" for q in DIAGNOSTIC_QUESTIONS},
-    **{f"{P}pause.{x.key}": False for x in PAUSE_SIGNS},
-    **{f"{P}flag.{x.key}": False for x in RED_FLAGS},
-}
 if st.session_state.pop(P + "reset", False):
-    state.reset(BLANK)
+    state.reset(dx.blank(given))
+runs = state.diagnostic_runs(f.store)
+
+
+if st.session_state.get(P + "saved") and runs:  # just saved: the verdict first, not under an empty form
+    widgets.flash()
+    dx.latest_verdict(runs[0], f.safety, "Your verdict")
+    if st.button("Take the diagnostic again", key=P + "again"):
+        st.session_state[P + "saved"] = False
+        st.rerun()
+    st.stop()
 for key in given:  # an earlier "yes" starts ticked on every new run
     st.session_state.setdefault(f"{P}safety.{key}", True)
 
@@ -42,62 +43,47 @@ for q in SAFETY_QUESTIONS:
 if any(q.danger and st.session_state.get(f"{P}safety.{q.key}") for q in SAFETY_QUESTIONS):
     st.error(words.DANGER_NOW, icon=":material/emergency:")
 
-st.subheader("2. Six honest questions")
-for number, q in enumerate(DIAGNOSTIC_QUESTIONS, start=1):
+if f.safety.on:  # nothing about why you want them back: only whether you are safe
+    if not f.discreet:
+        st.caption(words.DIAGNOSTIC_SAFETY_ONLY)
+    parts: tuple = ()
+else:
+    parts = (DIAGNOSTIC_QUESTIONS, PAUSE_SIGNS, RED_FLAGS)
+    st.subheader("2. Six honest questions")
+for number, q in enumerate(parts[0] if parts else (), start=1):
     # No bordered box per question: six of them cost ~5 ms on every rerun (make bench).
     widgets.choice(st.radio, f"**{number}. {q.text}**", q.choices, f"{P}answer.{q.key}", index=None, help=q.why, **KEEP)
     st.text_area(q.reflection_prompt, key=f"{P}reflection.{q.key}", placeholder="Optional, in your own words", **KEEP)
 
-st.subheader("3. Signs you might need a long pause")
-for sign in PAUSE_SIGNS:
-    st.checkbox(sign.text, key=f"{P}pause.{sign.key}", **KEEP)
-
-st.subheader("4. Red flags")
-for flag in RED_FLAGS:
-    st.checkbox(flag.text, key=f"{P}flag.{flag.key}", **KEEP)
-
-
-def answers_from_widgets() -> DiagnosticAnswers:
-    s = st.session_state
-    return DiagnosticAnswers(
-        answers={q.key: s.get(f"{P}answer.{q.key}") for q in DIAGNOSTIC_QUESTIONS},
-        reflections={q.key: s.get(f"{P}reflection.{q.key}") or "" for q in DIAGNOSTIC_QUESTIONS},
-        pause_signs=tuple(x.key for x in PAUSE_SIGNS if s.get(f"{P}pause.{x.key}")),
-        red_flags=tuple(x.key for x in RED_FLAGS if s.get(f"{P}flag.{x.key}")),
-        safety=tuple(x.key for x in SAFETY_QUESTIONS if s.get(f"{P}safety.{x.key}")),
-    )
+for heading, kind, items in zip(("3. Signs you might need a long pause", "4. Red flags"), ("pause", "flag"),
+                                parts[1:], strict=False):
+    st.subheader(heading)
+    for item in items:
+        st.checkbox(item.text, key=f"{P}{kind}.{item.key}", **KEEP)
 
 
 save, discard = st.columns(2)
 if save.button("Save and see the verdict", type="primary", key=P + "save"):
-    widgets.act(lambda: views.record_diagnostic(f.store, answers_from_widgets()), "Saved. Your verdict is below.",
-                P + "reset")
+    widgets.act(lambda: views.record_diagnostic(f.store, dx.answers()), "Saved.", P + "reset", P + "saved",
+                gently=True)
 widgets.flash()
 if discard.button("Discard my answers", key=P + "discard"):
     st.session_state[P + "confirm_discard"] = True
 if st.session_state.get(P + "confirm_discard"):
     st.warning("Discard every answer on this page? This can't be undone.")
     yes, no = st.columns(2)
-    if yes.button("Yes, discard", key=P + "discard_yes"):
-        st.session_state[P + "confirm_discard"] = False
-        st.session_state[P + "reset"] = True
-        st.rerun()
-    if no.button("No, keep them", key=P + "discard_no"):
-        st.session_state[P + "confirm_discard"] = False
-        st.rerun()
+    for column, label, reset in ((yes, "Yes, discard", True), (no, "No, keep them", False)):
+        if column.button(label, key=P + ("discard_yes" if reset else "discard_no")):
+            st.session_state.update({P + "confirm_discard": False, P + "reset": reset})
+            st.rerun()
 
-runs = state.diagnostic_runs(f.store)
 if runs:
-    latest = runs[0]
     st.divider()
-    st.subheader("Latest verdict")
-    st.caption(f"Saved {latest.created_at:%d %b %Y, %H:%M}")
-    safety = latest.assessment.verdict is Verdict.SAFETY_FIRST
-    widgets.verdict(latest.assessment, f.safety, limit=len(SAFETY_QUESTIONS) if safety else None)
-    for key, text in latest.answers.reflections.items():
-        widgets.user_text(f"Your reflection on: {QUESTION_BY_KEY[key].text}", text)
+    dx.latest_verdict(runs[0], f.safety, "Latest verdict")
 
-if len(runs) > 1 and st.toggle(f"Compare with one of your {len(runs) - 1} earlier runs", key=P + "compare_on"):
+earlier = len(runs) - 1
+if earlier and st.toggle(f"Compare with {'your earlier run' if earlier == 1 else f'one of your {earlier} earlier runs'}",
+                         key=P + "compare_on"):
     picked = st.selectbox(
         "Earlier run",
         range(1, len(runs)),  # positions, not the runs: options are copied on every rerun

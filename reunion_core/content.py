@@ -391,6 +391,7 @@ DIAGNOSTIC_QUESTIONS: tuple[DiagnosticQuestion, ...] = (
         choices=(
             Choice("yes", "Yes, they have said so"),
             Choice("maybe", "There are signs they might"),
+            Choice("space", "They said they need space"),
             Choice("unknown", "I don't know"),
             Choice("no", "No, they have said they don't"),
         ),
@@ -666,6 +667,8 @@ PAUSE_ANSWERS: MappingProxyType = MappingProxyType({
 NOT_YET_ANSWERS: MappingProxyType = MappingProxyType({
     ("they_want", "unknown"): "Whether they want it is still an open question: only they can answer it.",
     ("they_want", "maybe"): "Signs are not a yes. Only they can say whether they want to try again.",
+    ("they_want", "space"): "They asked for space: give it to them, without a deadline. Space given freely is "
+    "the only kind that helps.",
     ("what_different", "nothing_yet"): "Nothing has changed yet. Change is what makes a second try different.",
     ("pattern", "yes"): "A pattern of similar breakups is worth working on first.",
     ("pattern", "somewhat"): "Part of a pattern is worth looking at: what repeats, and what you are doing about it.",
@@ -935,8 +938,13 @@ ABOUT_YOU_PURPOSES: MappingProxyType = MappingProxyType({
     "progress": "How you have been, the contacts you logged, and your diagnostic over time.",
     "journey": "Your own first two stages, as a guide for this time.",
 })
+DIAGNOSTIC_SAFETY_ONLY = (
+    "While safety mode is on, the diagnostic asks only about your safety. Tick anything that has "
+    "happened since; your earlier answers stand."
+)
 SAFE_PURPOSES: MappingProxyType = MappingProxyType({
     "home": "A private place to look after yourself. Help is one click away.",
+    "diagnostic": "A few private questions about your safety. Your answers stay on this computer.",
     "check_in": "A minute a day: how you are, and anything you want to remember.",
     "contact_log": "A dated record of each contact: who reached out, how, and what happened.",
     "progress": "How you have been, and the contacts you logged.",

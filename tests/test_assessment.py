@@ -84,6 +84,8 @@ SEED_RULES = [
     ({"they_want": "maybe"}, {}, Verdict.NOT_YET, "There are signs they might",
      "You simply can't control someone else's desires."),
     ({"they_want": "unknown"}, {}, Verdict.NOT_YET, "I don't know", "Do they want to get back together with you?"),
+    ({"they_want": "space"}, {}, Verdict.NOT_YET, "They said they need space",
+     "This gives you and your ex some space to cool down."),
     ({"what_different": "values_differ"}, {}, Verdict.TAKE_A_LONG_PAUSE, "We still differ on big life plans",
      "An entrenched difference in values regarding big life plans is a different story."),
     ({"why_ended": "values", "what_different": "nothing_yet"}, {}, Verdict.TAKE_A_LONG_PAUSE,

@@ -129,7 +129,9 @@ def test_diagnostic_saves_a_run_and_shows_the_verdict(db_path):
     assert "Proceed with care" in texts(at)
     # what the person typed is shown back as plain text, never markdown
     assert any(t.value.startswith("We stopped <b>listening</b> ![x]") for t in at.text)
-    # the form is cleared after saving
+    # the verdict comes first, not under an empty form; the form is cleared for the next run
+    assert at.subheader[0].value == "Your verdict" and not at.radio
+    at.button(key="dx.again").click().run()
     assert at.radio(key="dx.answer.why_back").value is None
 
 

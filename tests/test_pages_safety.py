@@ -171,3 +171,13 @@ def test_a_very_low_check_in_gets_a_kind_reply_with_a_crisis_line(db_path):
     body = texts(at)
     assert "really hard day" in body and "988" in body
     assert "Check-in saved" not in body and not at.success
+
+
+def test_in_safety_mode_the_diagnostic_asks_only_about_safety(db_path):
+    with file_at(db_path) as store:
+        record_diagnostic(store, DiagnosticAnswers(safety=("afraid",)), at=datetime.now() - timedelta(days=3))
+    at = open_page("pages/1_Diagnostic.py")
+    assert not at.radio and "why do you want" not in texts(at).lower()
+    assert at.checkbox(key="dx.safety.afraid").value is True
+    at.button(key="dx.save").click().run()
+    assert at.subheader[0].value == "Your verdict" and "Safety first" in texts(at)

@@ -178,6 +178,8 @@ def compare_runs(earlier: DiagnosticRun, latest: DiagnosticRun) -> None:
         return choice_label(key, picked) if picked else "—"
 
     rows = [(q.text, said(earlier, q.key), said(latest, q.key)) for q in DIAGNOSTIC_QUESTIONS]
+    rows += [(q.text, "Yes" if q.key in earlier.answers.safety else "—", "Yes" if q.key in latest.answers.safety
+              else "—") for q in SAFETY_QUESTIONS if q.key in earlier.answers.safety or q.key in latest.answers.safety]
     rows.append(("**Verdict**", earlier.assessment.verdict.label, latest.assessment.verdict.label))
     st.markdown(
         f"| | {earlier.created_at:%d %b %Y} | Latest |\n| --- | --- | --- |\n"

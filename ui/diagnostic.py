@@ -1,0 +1,50 @@
+"""The diagnostic's form state: its blank answers, the answers as given, and the latest verdict."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from reunion_core.content import (
+    DIAGNOSTIC_QUESTIONS,
+    PAUSE_SIGNS,
+    QUESTION_BY_KEY,
+    RED_FLAGS,
+    SAFETY_QUESTIONS,
+)
+from reunion_core.records import DiagnosticAnswers, DiagnosticRun, Verdict
+from reunion_core.safety import SafetyState
+from ui import widgets
+
+P = "dx."  # every widget key of the diagnostic; values persist across pages until saved or discarded
+KEEP = {"persist_state": "session"}
+
+
+def blank(given) -> dict:
+    """Every answer empty, except earlier safety answers, which stand."""
+    return {
+        **{f"{P}safety.{q.key}": q.key in given for q in SAFETY_QUESTIONS},
+        **{f"{P}answer.{q.key}": None for q in DIAGNOSTIC_QUESTIONS},
+        **{f"{P}reflection.{q.key}": "" for q in DIAGNOSTIC_QUESTIONS},
+        **{f"{P}pause.{x.key}": False for x in PAUSE_SIGNS},
+        **{f"{P}flag.{x.key}": False for x in RED_FLAGS},
+    }
+
+
+def answers() -> DiagnosticAnswers:
+    s = st.session_state
+    return DiagnosticAnswers(
+        answers={q.key: s.get(f"{P}answer.{q.key}") for q in DIAGNOSTIC_QUESTIONS},
+        reflections={q.key: s.get(f"{P}reflection.{q.key}") or "" for q in DIAGNOSTIC_QUESTIONS},
+        pause_signs=tuple(x.key for x in PAUSE_SIGNS if s.get(f"{P}pause.{x.key}")),
+        red_flags=tuple(x.key for x in RED_FLAGS if s.get(f"{P}flag.{x.key}")),
+        safety=tuple(x.key for x in SAFETY_QUESTIONS if s.get(f"{P}safety.{x.key}")),
+    )
+
+
+def latest_verdict(run: DiagnosticRun, safety: SafetyState, heading: str) -> None:
+    st.subheader(heading)
+    st.caption(f"Saved {run.created_at:%d %b %Y, %H:%M}")
+    widgets.verdict(run.assessment, safety,
+                    limit=len(SAFETY_QUESTIONS) if run.assessment.verdict is Verdict.SAFETY_FIRST else None)
+    for key, text in run.answers.reflections.items():
+        widgets.user_text(f"Your reflection on: {QUESTION_BY_KEY[key].text}", text)
