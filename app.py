@@ -36,15 +36,16 @@ if f.about_you_only:  # no stage of theirs, no reconnection step: how you are
 else:
     you, them, contact = (c.container(border=True) for c in st.columns(3))
     if glance.your_stage:
-        you.metric("You", f"{glance.your_stage.number} of 7", help=glance.your_stage.summary)
-        you.caption(glance.your_stage.name)
+        you.metric("You", glance.your_stage.short, help=glance.your_stage.summary)
+        you.caption(f"{glance.your_stage.name}: stage {glance.your_stage.number} of 7 on your side")
     else:
         you.metric("You", "—")
         you.caption("No check-in yet")
     if glance.their_gut:
-        them.metric("Them", f"{glance.their_gut.number} of 5", help=glance.their_gut.summary)
+        gut = glance.their_gut  # "5 of 5" would read like "done": the stage, and what it means
+        them.metric("Them", gut.short, help=gut.summary)
         evidence = glance.their_evidence.name if glance.their_evidence else "no signs ticked"
-        them.caption(f"{glance.their_gut.name} (your sense)  \nSigns point to: {evidence}")
+        them.caption(f"{gut.name}: {gut.gloss} (your sense, stage {gut.number} of 5)  \nSigns point to: {evidence}")
     else:
         them.metric("Them", "—")
         them.caption("No check-in yet")

@@ -32,8 +32,8 @@ if st.session_state.pop(P + "reset", False):  # after a save: a blank form for t
                 ("channel", BLANK.channel), ("response", BLANK.response), ("feeling", 3), ("note", ""))})
 log = state.contact_log(f.store, st.session_state.get(P + "page", 0), today)
 
-if log.last is None:
-    st.metric("No-contact streak", "No contacts logged yet", border=True)
+if log.last is None:  # nothing to count: said in small type, not in a metric's large one
+    st.container(border=True).markdown("**No-contact streak**  \nNo contacts logged yet.")
 else:
     st.metric("Days since the last contact", log.days_since, border=True, help=f"Last contact: {log.last:%d %b %Y}")
 

@@ -22,21 +22,21 @@ st.subheader("Take it with you")
 st.markdown(words.DATA_EXPORT_HELP)
 c1, c2, c3 = st.columns(3)
 c1.download_button(
-    "JSON export", data=lambda: transfer.export_json(f.store), file_name=f"{stem}-{today}.json",
+    words.DATA_EXPORT_LABELS[0], data=lambda: transfer.export_json(f.store), file_name=f"{stem}-{today}.json",
     mime="application/json", key=P + "json", on_click="ignore",
 )
 c2.download_button(
-    "CSV files (ZIP)", data=lambda: transfer.export_csv_zip(f.store), file_name=f"{stem}-{today}-csv.zip",
+    words.DATA_EXPORT_LABELS[1], data=lambda: transfer.export_csv_zip(f.store), file_name=f"{stem}-{today}-csv.zip",
     mime="application/zip", key=P + "csv", on_click="ignore",
 )
 c3.download_button(
-    "Backup file", data=lambda: state.backup_bytes(f.store), file_name=f"{stem}-{today}.duckdb",
+    words.DATA_EXPORT_LABELS[2], data=lambda: state.backup_bytes(f.store), file_name=f"{stem}-{today}.duckdb",
     mime="application/octet-stream", key=P + "backup", on_click="ignore",
 )
 
 st.subheader("Bring it back")
 st.markdown(words.DATA_IMPORT_HELP)
-upload = st.file_uploader("Take Two export (.json)", type=["json"], key=P + "upload")
+upload = st.file_uploader("A file saved with “Everything, to restore”", type=["json"], key=P + "upload")
 if upload is not None and st.button("Import", key=P + "import", type="primary"):
     try:
         imported = views.import_export(f.store, upload.getvalue())
@@ -46,6 +46,15 @@ if upload is not None and st.button("Import", key=P + "import", type="primary"):
         st.success(words.DATA_IMPORTED.format(**imported.added))
         if imported.kept_safety_on:
             st.warning(words.SAFETY_IMPORT_KEPT, icon=":material/sos:")
+        if imported.kept_boundary:
+            st.info(words.BOUNDARY_IMPORT_KEPT, icon=":material/front_hand:")
+
+if not state.using_example() and not f.safety.on:  # the example stays reachable after your own data
+    st.caption(words.EXAMPLE_FROM_DATA)
+    if st.button(words.EXAMPLE_LOOK, key=P + "example"):
+        with st.spinner(words.EXAMPLE_WRITING):
+            state.switch_to_example()
+        st.rerun()
 
 st.subheader("Delete one entry")
 kind = st.segmented_control("What", list(ENTRY_KINDS), format_func=lambda k: ENTRY_KINDS[k][0], key=P + "kind",

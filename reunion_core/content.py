@@ -32,6 +32,7 @@ class ReactanceStage:
     high: int
     signs: tuple[Sign, ...]
     focus: str
+    gloss: str = ""  # the metaphor in plain words, said beside the name wherever it appears
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ REACTANCE_STAGES: tuple[ReactanceStage, ...] = (
             Sign("calls_ignored", "Calls go unanswered", "wall"),
         ),
         focus="Give space. Work on yourself; pushing now only raises the wall.",
+        gloss="they won't talk to you yet",
     ),
     ReactanceStage(
         key="test_drive",
@@ -148,6 +150,7 @@ REACTANCE_STAGES: tuple[ReactanceStage, ...] = (
             Sign("never_start", "They reply now and then but never start contact", "test_drive"),
         ),
         focus="Keep contact light and pleasant, with no pressure and no agenda.",
+        gloss="they reply, briefly, without much interest",
     ),
     ReactanceStage(
         key="dragon",
@@ -163,6 +166,7 @@ REACTANCE_STAGES: tuple[ReactanceStage, ...] = (
             Sign("warm_then_silent", "A long friendly chat, then silence", "dragon"),
         ),
         focus="Stay steady. Small good moments tip the balance; don't chase the cold days.",
+        gloss="warm one day, cold the next",
     ),
     ReactanceStage(
         key="crisis",
@@ -181,6 +185,7 @@ REACTANCE_STAGES: tuple[ReactanceStage, ...] = (
             ),
         ),
         focus="Be patient and reassuring; let them face their obstacles at their own pace.",
+        gloss="they enjoy your time, yet hold back",
     ),
     ReactanceStage(
         key="new_beginnings",
@@ -196,6 +201,7 @@ REACTANCE_STAGES: tuple[ReactanceStage, ...] = (
             Sign("they_initiate", "They start contact and make plans with you", "new_beginnings"),
         ),
         focus="Talk together about how you'd make a healthier relationship this time.",
+        gloss="they are open to trying again",
     ),
 )
 
@@ -875,13 +881,23 @@ ENTRY_KINDS: MappingProxyType = MappingProxyType({
 })
 
 DATA_EXPORT_HELP = (
-    "- **JSON export**: every entry and every field, to restore later or keep (the format is "
-    "described in `docs/EXPORT-FORMAT.md`).\n"
-    "- **CSV files** (ZIP): one table per kind of entry, for a spreadsheet.\n"
-    "- **Backup**: a copy of the database file itself, taken safely while Take Two runs."
+    "- **Everything, to restore**: every entry and every word, in one file you can bring back "
+    "here later, on this computer or another.\n"
+    "- **Tables for a spreadsheet**: one table per kind of entry, in a zipped folder.\n"
+    "- **A copy of the data file**: the whole file itself, taken safely while Take Two runs."
+)
+DATA_EXPORT_LABELS = ("Everything, to restore", "Tables for a spreadsheet", "A copy of the data file")
+EXAMPLE_FROM_DATA = (
+    "Want to see what a long journey looks like? The example lives in a separate file: your own "
+    "entries are not touched, and “Back to my own data” is one click away."
+)
+EXAMPLE_LOOK = "Look at the example journey"
+BOUNDARY_IMPORT_KEPT = (
+    "The imported file said they had reopened contact. Take Two keeps their request for no contact "
+    "standing here: only you can record, on the Contact log, that they reopened it."
 )
 DATA_IMPORT_HELP = (
-    "Import a Take Two **JSON export**. Entries you already have are skipped, so importing the "
+    "Bring back a file saved with **Everything, to restore**. Entries you already have are skipped, so importing the "
     "same file twice adds nothing. A file that isn't a good export changes nothing."
 )
 DATA_IMPORTED = (

@@ -87,7 +87,7 @@ def test_example_data_fills_a_separate_file_and_can_be_left(db_path):
     at.button(key="home.example").click().run()
     assert not at.exception
     assert "You are looking at **example data**" in texts(at)
-    assert at.metric[0].value == "4 of 7"  # the example journey ends at The reboot date
+    assert at.metric[0].value == "Reboot date"  # the example journey ends at The reboot date
     with file_at(db_path) as own:  # the person's own file is still empty
         assert not any(own.counts().values())
     assert (db_path.parent / "example-journey.duckdb").exists()
@@ -338,7 +338,8 @@ def test_safety_page_has_call_and_text_lines_and_privacy_note():
 def test_your_data_offers_export_import_backup_and_deletion():
     at = open_page("pages/7_Your_data.py")
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["JSON export", "CSV files (ZIP)", "Backup file"]
+    assert labels == ["Everything, to restore", "Tables for a spreadsheet", "A copy of the data file"]
+    assert "JSON" not in texts(at) and "CSV" not in texts(at)  # no file jargon in a sentence
     assert at.get("file_uploader")
     assert at.button(key="data.erase").disabled  # not before the person ticks that they understand
 
@@ -467,3 +468,15 @@ def test_a_file_damaged_inside_says_so_and_can_be_set_aside(db_path):
     at.button(key="frame.set_aside").click().run()
     assert not at.exception and "kept, unchanged" in texts(at)
     assert list(db_path.parent.glob(db_path.name + ".set-aside-*"))
+
+
+def test_the_example_journey_stays_reachable_after_saving_your_own(db_path):
+    with file_at(db_path) as store:
+        store.add_checkin(CheckIn(40, "dip_a_toe", 3, note="mine"))
+    at = open_page("pages/7_Your_data.py")
+    at.button(key="data.example").click().run()
+    assert not at.exception and "example data" in texts(at)
+    at.button(key="frame.own").click().run()
+    assert "example data" not in texts(at)
+    with file_at(db_path) as store:
+        assert [c.note for c in store.checkins()] == ["mine"]  # your own file was not touched

@@ -232,7 +232,19 @@ function onKeyUp(event) {
   if (s.presses.length >= 3) { s.presses = []; exitNow(); }
 }
 
+// On a phone the menu covers the page: once a page is chosen in it, fold it away (as the menu of
+// Streamlit's own navigation does). Our menu is page links drawn by the shared frame.
+function foldMenuAfterChoice(event) {
+  const link = event.target.closest && event.target.closest("[data-testid=stSidebar] a");
+  if (!link || window.innerWidth >= 768) return;
+  setTimeout(() => {
+    const fold = document.querySelector("[data-testid=stSidebarCollapseButton] button");
+    if (fold) fold.click();
+  }, 50);
+}
+
 function install(s) {
+  document.addEventListener("click", foldMenuAfterChoice, true);
   window.addEventListener("keydown", onKeyDown, true);
   window.addEventListener("keyup", onKeyUp, true);
   window.addEventListener("pageshow", (event) => {

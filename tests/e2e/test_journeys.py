@@ -51,7 +51,7 @@ def test_a_new_person_takes_the_first_steps_and_sees_them_everywhere(new_page, b
     go_by_sidebar(page, "Home")
     expect(page.locator("[data-testid=stMain]")).to_contain_text("Since last contact")
     body = page.locator("[data-testid=stMain]").inner_text()
-    assert "2 of 5" in body and "Test Drive (your sense)" in body
+    assert "Test Drive: they reply, briefly, without much interest (your sense, stage 2 of 5)" in body
     assert "Signs point to: Test Drive" in body
     assert re.search(r"Since last contact\s+today", body)
     assert "Proceed with care." in body

@@ -87,3 +87,18 @@ def test_the_system_colour_scheme_is_followed_and_the_range_control_fits_a_phone
         assert len(tops) == 5 and len(set(tops)) == 1, tops  # the five range choices on one row
     finally:
         context.close()
+
+
+def test_on_a_phone_the_menu_folds_away_once_a_page_is_chosen(new_page, journey_url):
+    page = new_page(390, 844)
+    open_at(page, journey_url)
+    sidebar = page.locator("[data-testid=stSidebar]")
+    page.locator("[data-testid=stExpandSidebarButton]").first.click()
+    page.wait_for_timeout(600)
+    box = sidebar.bounding_box()
+    assert box and box["x"] + box["width"] > 200  # open, over the page
+    sidebar.get_by_role("link", name="Contact log").click()
+    page.wait_for_url("**/Contact_log")
+    page.wait_for_timeout(800)
+    box = sidebar.bounding_box()
+    assert not box or box["x"] + box["width"] <= 1, box  # folded away: the chosen page is in view
