@@ -6,8 +6,6 @@ from reunion_core import content as words
 from reunion_core import views
 from reunion_core.content import (
     DIAGNOSTIC_QUESTIONS,
-    PAUSE_SIGNS,
-    RED_FLAGS,
     SAFETY_QUESTIONS,
 )
 from ui import diagnostic as dx
@@ -32,38 +30,48 @@ if st.session_state.get(P + "saved") and runs:  # just saved: the verdict first,
 for key in given:  # an earlier "yes" starts ticked on every new run
     st.session_state.setdefault(f"{P}safety.{key}", True)
 
-st.subheader("1. Your safety")
-st.markdown(words.SAFETY_INTRO)
-if f.safety.lifted_at:
-    st.caption(words.SAFETY_SINCE_LIFT.format(day=f"{f.safety.lifted_at:%d %b %Y}"))
-for q in SAFETY_QUESTIONS:
-    st.checkbox(q.text, key=f"{P}safety.{q.key}", **KEEP)
-    if q.key in f.safety.given:
-        st.caption(words.SAFETY_GIVEN_BEFORE.format(day=f"{f.safety.given[q.key]:%d %b %Y}"))
-if any(q.danger and st.session_state.get(f"{P}safety.{q.key}") for q in SAFETY_QUESTIONS):
-    st.error(words.DANGER_NOW, icon=":material/emergency:")
-
-if f.safety.on:  # nothing about why you want them back: only whether you are safe
-    if not f.discreet:
+steps = ("safety",) if f.safety.on else dx.PARTS  # in safety mode: only whether you are safe
+step = min(st.session_state.get(P + "step", 0), len(steps) - 1)
+if len(steps) > 1:  # one part at a time, with where you are in it
+    st.progress((step + 1) / len(steps), text=f"Part {step + 1} of {len(steps)}: {dx.PART_NAMES[steps[step]]}")
+if steps[step] == "safety":
+    st.subheader(dx.PART_NAMES["safety"])
+    st.markdown(words.SAFETY_INTRO)
+    if f.safety.lifted_at:
+        st.caption(words.SAFETY_SINCE_LIFT.format(day=f"{f.safety.lifted_at:%d %b %Y}"))
+    for q in SAFETY_QUESTIONS:
+        st.checkbox(q.text, key=f"{P}safety.{q.key}", **KEEP)
+        if q.key in f.safety.given:
+            st.caption(words.SAFETY_GIVEN_BEFORE.format(day=f"{f.safety.given[q.key]:%d %b %Y}"))
+    if any(q.danger and st.session_state.get(f"{P}safety.{q.key}") for q in SAFETY_QUESTIONS):
+        st.error(words.DANGER_NOW, icon=":material/emergency:")
+    if f.safety.on and not f.discreet:
         st.caption(words.DIAGNOSTIC_SAFETY_ONLY)
-    parts: tuple = ()
-else:
-    parts = (DIAGNOSTIC_QUESTIONS, PAUSE_SIGNS, RED_FLAGS)
-    st.subheader("2. Six honest questions")
-for number, q in enumerate(parts[0] if parts else (), start=1):
-    # No bordered box per question: six of them cost ~5 ms on every rerun (make bench).
-    widgets.choice(st.radio, f"**{number}. {q.text}**", q.choices, f"{P}answer.{q.key}", index=None, help=q.why, **KEEP)
-    st.text_area(q.reflection_prompt, key=f"{P}reflection.{q.key}", placeholder="Optional, in your own words", **KEEP)
-
-for heading, kind, items in zip(("3. Signs you might need a long pause", "4. Red flags"), ("pause", "flag"),
-                                parts[1:], strict=False):
-    st.subheader(heading)
-    for item in items:
+elif steps[step] == "questions":
+    for number, q in enumerate(DIAGNOSTIC_QUESTIONS, start=1):
+        # No bordered box per question: six of them cost ~5 ms on every rerun (make bench).
+        widgets.choice(st.radio, f"**{number}. {q.text}**", q.choices, f"{P}answer.{q.key}", index=None,
+                       help=q.why, **KEEP)
+        st.text_area(q.reflection_prompt, key=f"{P}reflection.{q.key}", placeholder="Optional, in your own words",
+                     **KEEP)
+else:  # pause signs or red flags: what was already answered above is not asked again
+    kind = "pause" if steps[step] == "pause" else "flag"
+    for item in dx.still_to_ask(kind):
         st.checkbox(item.text, key=f"{P}{kind}.{item.key}", **KEEP)
 
-
+back, forward = st.columns(2)
+if step > 0 and back.button("Previous", key=P + "back"):
+    st.session_state[P + "step"] = step - 1
+    st.rerun()
+if step < len(steps) - 1 and forward.button("Next", key=P + "next", type="primary"):
+    st.session_state[P + "step"] = step + 1
+    st.rerun()
+safety_ticked = any(st.session_state.get(f"{P}safety.{q.key}") for q in SAFETY_QUESTIONS)
 save, discard = st.columns(2)
-if save.button("Save and see the verdict", type="primary", key=P + "save"):
+# Saved at the end, or at once when a safety answer is ticked: nobody is made to go through the rest.
+if (step == len(steps) - 1 or safety_ticked) and save.button("Save and see the verdict", type="primary",
+                                                             key=P + "save"):
+    st.session_state[P + "step"] = 0
     widgets.act(lambda: views.record_diagnostic(f.store, dx.answers()), "Saved.", P + "reset", P + "saved",
                 gently=True)
 widgets.flash()

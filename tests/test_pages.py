@@ -105,15 +105,19 @@ def test_home_answers_where_am_i_where_are_they_what_next(ten_years, monkeypatch
     assert "What next" in texts(at) and "Latest diagnostic" in texts(at)
 
 
-def answer_everything(at: AppTest) -> None:
+def answer_everything(at: AppTest, **answers: str) -> None:
+    """Part 1 (safety) as it is, the six questions in part 2, then on to the last part."""
     choices = {
         "why_ended": "communication", "your_role": "half", "pattern": "no",
-        "why_back": "both_changed", "they_want": "yes", "what_different": "concrete",
+        "why_back": "both_changed", "they_want": "yes", "what_different": "concrete", **answers,
     }
+    at.button(key="dx.next").click().run()
     for key, value in choices.items():
         at.radio(key=f"dx.answer.{key}").set_value(value)
     at.text_area(key="dx.reflection.why_ended").input("We stopped <b>listening</b> ![x](http://e.test/x.png)")
     at.run()
+    at.button(key="dx.next").click().run()
+    at.button(key="dx.next").click().run()
 
 
 def test_diagnostic_saves_a_run_and_shows_the_verdict(db_path):
@@ -132,14 +136,16 @@ def test_diagnostic_saves_a_run_and_shows_the_verdict(db_path):
     # the verdict comes first, not under an empty form; the form is cleared for the next run
     assert at.subheader[0].value == "Your verdict" and not at.radio
     at.button(key="dx.again").click().run()
+    assert "Part 1 of 4" in at.get("progress")[0].proto.text  # a new run starts at the beginning
+    at.button(key="dx.next").click().run()
     assert at.radio(key="dx.answer.why_back").value is None
 
 
 def test_a_safety_yes_shows_the_hotline_and_hides_reconnection_advice(db_path):
     at = open_page("pages/1_Diagnostic.py")
-    answer_everything(at)
+    assert not [b for b in at.button if b.key == "dx.save"]  # the end of part 1 is "Next", not a verdict
     at.checkbox(key="dx.safety.afraid").check().run()
-    at.button(key="dx.save").click().run()
+    at.button(key="dx.save").click().run()  # a safety "yes" can be saved at once
     body = texts(at)
     assert "Safety first" in body and "800‑799‑7233" in body
     assert "Proceed with care" not in body and "Not yet" not in body
@@ -157,6 +163,7 @@ def test_a_safety_yes_shows_the_hotline_and_hides_reconnection_advice(db_path):
 
 def test_diagnostic_answers_survive_leaving_the_page_and_discard_asks_first():
     at = open_page("pages/1_Diagnostic.py")
+    at.button(key="dx.next").click().run()
     at.radio(key="dx.answer.they_want").set_value("unknown").run()
     at.text_area(key="dx.reflection.they_want").input("They liked my post").run()
     at.switch_page("pages/6_Safety_and_help.py").run()
@@ -170,6 +177,24 @@ def test_diagnostic_answers_survive_leaving_the_page_and_discard_asks_first():
     at.button(key="dx.discard").click().run()
     at.button(key="dx.discard_yes").click().run()
     assert at.radio(key="dx.answer.they_want").value is None
+
+
+def test_the_diagnostic_is_one_part_at_a_time_and_keeps_answers_moving_back_and_forth():
+    at = open_page("pages/1_Diagnostic.py")
+    assert "Part 1 of 4: Your safety" in at.get("progress")[0].proto.text and not at.radio
+    at.button(key="dx.next").click().run()
+    assert "Part 2 of 4" in at.get("progress")[0].proto.text and len(at.radio) == 6
+    at.radio(key="dx.answer.why_back").set_value("routines")
+    at.radio(key="dx.answer.why_ended").set_value("contempt").run()
+    at.button(key="dx.next").click().run()  # part 3: the routines were answered already, not asked twice
+    asked = [c.label for c in at.checkbox]
+    assert "I miss the familiar routines we enjoyed together." not in asked and len(asked) == 3
+    at.button(key="dx.next").click().run()  # part 4: neither "made me feel bad" nor the pattern again
+    asked = [c.label for c in at.checkbox]
+    assert "They made me feel bad about myself." not in asked and "This fits a pattern of similar breakups." not in asked
+    at.button(key="dx.back").click().run()
+    at.button(key="dx.back").click().run()
+    assert at.radio(key="dx.answer.why_back").value == "routines"  # kept, back and forth
 
 
 def test_slider_at_50_shows_riding_the_dragon():

@@ -9,7 +9,7 @@ from reunion_core import content as words
 from reunion_core.content import YOUR_STAGES
 from reunion_core.records import CheckIn, DiagnosticAnswers
 from reunion_core.views import choose_path, record_diagnostic
-from tests.test_pages import file_at, open_page, texts
+from tests.test_pages import answer_everything, file_at, open_page, texts
 
 YES = {"why_ended": "communication", "your_role": "half", "pattern": "no", "why_back": "both_changed",
        "they_want": "yes", "what_different": "concrete"}
@@ -23,9 +23,7 @@ def no_contact_advice(at) -> bool:
 
 def test_they_said_no_respects_the_answer_and_moving_on_is_one_click_and_reversible(db_path):
     at = open_page("pages/1_Diagnostic.py")
-    for key, value in {**YES, "they_want": "no"}.items():
-        at.radio(key=f"dx.answer.{key}").set_value(value)
-    at.run()
+    answer_everything(at, they_want="no")
     at.button(key="dx.save").click().run()
     assert "Respect their answer" in texts(at) and "right now" not in texts(at)
     assert words.VERDICT_MIRROR in texts(at)

@@ -15,6 +15,16 @@ from reunion_core.records import DiagnosticAnswers, DiagnosticRun, Verdict
 from reunion_core.safety import SafetyState
 from ui import widgets
 
+PARTS = ("safety", "questions", "pause", "flags")
+PART_NAMES = {"safety": "Your safety", "questions": "Six honest questions",
+              "pause": "Signs you might need a long pause", "flags": "Red flags"}
+# A pause sign or red flag already answered by a question is not asked again (the verdict reads both).
+ANSWERED_BY = {
+    ("pause", "miss_routines"): ("why_back", "routines"), ("pause", "fear_alone"): ("why_back", "fear_alone"),
+    ("pause", "solve_problems"): ("why_back", "solve_problems"),
+    ("flag", "contempt"): ("why_ended", "contempt"), ("flag", "unfaithful"): ("why_ended", "infidelity"),
+}
+ASKED_AS_A_QUESTION = {("flag", "pattern")}  # question 3 asks it, with more room for an answer
 P = "dx."  # every widget key of the diagnostic; values persist across pages until saved or discarded
 KEEP = {"persist_state": "session"}
 
@@ -35,10 +45,22 @@ def answers() -> DiagnosticAnswers:
     return DiagnosticAnswers(
         answers={q.key: s.get(f"{P}answer.{q.key}") for q in DIAGNOSTIC_QUESTIONS},
         reflections={q.key: s.get(f"{P}reflection.{q.key}") or "" for q in DIAGNOSTIC_QUESTIONS},
-        pause_signs=tuple(x.key for x in PAUSE_SIGNS if s.get(f"{P}pause.{x.key}")),
-        red_flags=tuple(x.key for x in RED_FLAGS if s.get(f"{P}flag.{x.key}")),
+        pause_signs=tuple(x.key for x in still_to_ask("pause") if s.get(f"{P}pause.{x.key}")),
+        red_flags=tuple(x.key for x in still_to_ask("flag") if s.get(f"{P}flag.{x.key}")),
         safety=tuple(x.key for x in SAFETY_QUESTIONS if s.get(f"{P}safety.{x.key}")),
     )
+
+
+def still_to_ask(kind: str) -> list:
+    """The pause signs ("pause") or red flags ("flag") to show: none already answered as a question."""
+    chosen = {q.key: st.session_state.get(f"{P}answer.{q.key}") for q in DIAGNOSTIC_QUESTIONS}
+
+    def answered(key: str) -> bool:
+        question, choice = ANSWERED_BY.get((kind, key), ("", ""))
+        return bool(question) and chosen.get(question) == choice
+
+    return [x for x in (PAUSE_SIGNS if kind == "pause" else RED_FLAGS)
+            if (kind, x.key) not in ASKED_AS_A_QUESTION and not answered(x.key)]
 
 
 def latest_verdict(run: DiagnosticRun, safety: SafetyState, heading: str) -> None:

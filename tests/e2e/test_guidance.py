@@ -27,10 +27,13 @@ def test_their_no_is_respected_and_moving_on_is_one_click(new_page, tmp_path):
     with app_on(tmp_path / "no" / "reunion.duckdb", lambda store: None) as url:
         page = new_page(390, 844)
         open_at(page, url, "Diagnostic")
+        click_button(page, "Next")
         for answer in ("We grew apart", "About half of it was me", "No, this is different",
                        "I value who they are, not just being with someone", "No, they have said they don't",
                        "Some things have changed"):
             click_label(page, answer)
+        click_button(page, "Next")
+        click_button(page, "Next")
         click_button(page, "Save and see the verdict")
         expect(main(page)).to_contain_text("Respect their answer.")
         open_at(page, url)  # on a phone the menu is folded away: the address bar, as a person would

@@ -30,8 +30,14 @@ def test_a_new_person_takes_the_first_steps_and_sees_them_everywhere(new_page, b
     expect(page.get_by_text("Welcome.")).to_be_visible()
     click_button(page, "Start with the diagnostic")
     expect(page.get_by_role("heading", name="Diagnostic").first).to_be_visible()
+    expect(page.get_by_text("Part 1 of 4: Your safety")).to_be_visible()
+    click_button(page, "Next")
+    expect(page.get_by_text("Part 2 of 4: Six honest questions")).to_be_visible()
     for answer in ANSWERS:
         click_label(page, answer)
+    click_button(page, "Next")
+    click_button(page, "Next")
+    expect(page.get_by_text("Part 4 of 4: Red flags")).to_be_visible()
     click_button(page, "Save and see the verdict")
     expect(page.get_by_text("Proceed with care.").first).to_be_visible()
 

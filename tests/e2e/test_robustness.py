@@ -44,9 +44,12 @@ def test_every_text_field_keeps_hostile_text_as_plain_text(new_page, robust):
     page = new_page()
 
     open_at(page, url, "Diagnostic")
+    click_button(page, "Next")
     for q in DIAGNOSTIC_QUESTIONS:
         type_into(page, q.reflection_prompt, BIG)
     click_label(page, "We stopped communicating well")
+    click_button(page, "Next")
+    click_button(page, "Next")
     click_button(page, "Save and see the verdict")
     expect(page.get_by_text("Not yet.").first).to_be_visible()
     assert_inert(page)

@@ -26,9 +26,11 @@ def safety_url(tmp_path_factory):
 def test_one_safety_yes_shows_the_hotline_and_hides_reconnection_advice(new_page, safety_url):
     page = new_page()
     open_at(page, safety_url, "Diagnostic")
+    click_button(page, "Next")
     click_label(page, "We stopped communicating well")
+    click_button(page, "Previous")
     click_label(page, "Did they monitor your messages, location or accounts?")
-    click_button(page, "Save and see the verdict")
+    click_button(page, "Save and see the verdict")  # a safety "yes" is saved at once, from part 1
     main = page.locator("[data-testid=stMain]")
     expect(main).to_contain_text("Safety first.")
     text = main.inner_text()
