@@ -30,11 +30,11 @@ if glance.guidance.offer_moving_on or (path is Path.MOVING_ON and not f.safety.o
     widgets.moving_on(f.store, path is Path.MOVING_ON)
 
 if f.about_you_only:  # no stage of theirs, no reconnection step: how you are
-    you, contact = (c.container(border=True) for c in st.columns(2))
+    you, contact = (c.container(border=True, height="stretch") for c in st.columns(2))
     you.metric("How you felt", MOODS[glance.latest.mood - 1] if glance.latest else "—")
     you.caption(f"{glance.latest.at:%d %b %Y}" if glance.latest else "No check-in yet")
 else:
-    you, them, contact = (c.container(border=True) for c in st.columns(3))
+    you, them, contact = (c.container(border=True, height="stretch") for c in st.columns(3))
     if glance.your_stage:
         you.metric("You", glance.your_stage.short, help=glance.your_stage.summary)
         you.caption(f"{glance.your_stage.name}: stage {glance.your_stage.number} of 7 on your side")

@@ -102,3 +102,14 @@ def test_on_a_phone_the_menu_folds_away_once_a_page_is_chosen(new_page, journey_
     page.wait_for_timeout(800)
     box = sidebar.bounding_box()
     assert not box or box["x"] + box["width"] <= 1, box  # folded away: the chosen page is in view
+
+
+def test_home_tiles_are_one_height(new_page, journey_url):
+    page = new_page(1280, 800)
+    open_at(page, journey_url)
+    heights = page.evaluate("""() => [...document.querySelectorAll('[data-testid=stMetric]')].map(m => {
+        let e = m;
+        while (e && !(getComputedStyle(e).borderStyle.includes('solid')
+                      && e.getBoundingClientRect().height > m.getBoundingClientRect().height)) e = e.parentElement;
+        return e ? Math.round(e.getBoundingClientRect().height) : 0; })""")
+    assert len(heights) == 3 and len(set(heights)) == 1, heights
