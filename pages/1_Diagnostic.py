@@ -89,7 +89,7 @@ if runs:
     st.divider()
     dx.latest_verdict(runs[0], f.safety, "Latest verdict")
 
-earlier = len(runs) - 1
+earlier = max(len(runs) - 1, 0)  # none before the first save
 if earlier and st.toggle(f"Compare with {'your earlier run' if earlier == 1 else f'one of your {earlier} earlier runs'}",
                          key=P + "compare_on"):
     picked = st.selectbox(

@@ -17,7 +17,7 @@ view, figures = state.progress(f.store, choice, tuple(st.session_state.get("pr.c
 if choice == CUSTOM:
     st.date_input(
         "From and to",
-        value=(max(view.first, view.last - timedelta(days=CUSTOM_DAYS)), view.last),
+        value=(max(view.first, view.last - timedelta(days=CUSTOM_DAYS - 1)), view.last),
         min_value=min(view.first, view.last),
         max_value=view.last,
         key="pr.custom",

@@ -38,7 +38,7 @@ MIN_DAYS = 7  # a range shorter than this is widened (ending on its last day): n
 
 HEIGHT = 380
 BAND_COLOURS = ("#f3e5e5", "#f6eddc", "#f4f2d8", "#e6f1e0", "#dcefe9")
-LINE = "#3d5a80"
+LINE = "#5b7fb0"  # 4.1:1 on the light page, 4.6:1 on the dark one
 AVERAGE = "#e07a5f"
 RESPONSE_COLOURS = {
     "none": "#9aa5b1",
@@ -46,11 +46,11 @@ RESPONSE_COLOURS = {
     "mixed": "#e09f3e",
     "discouraging": "#b56576",
     "warm": "#52796f",
-    "asked_stop": "#6d597a",
+    "asked_stop": "#8e7aa6",
 }
 VERDICT_COLOURS = {
     Verdict.SAFETY_FIRST: "#9b2226",
-    Verdict.RESPECT_THEIR_ANSWER: "#6d597a",
+    Verdict.RESPECT_THEIR_ANSWER: "#8e7aa6",
     Verdict.TAKE_A_LONG_PAUSE: "#ca6702",
     Verdict.NOT_YET: "#ee9b00",
     Verdict.PROCEED_WITH_CARE: "#52796f",
@@ -84,7 +84,7 @@ def on_dates(fig: Figure, start: date, end: date) -> Figure:
     if days < MIN_DAYS:
         start, days = end - timedelta(days=MIN_DAYS - 1), MIN_DAYS
     axis = {"type": "date", "range": [datetime.combine(start, time()).isoformat(),
-                                      datetime.combine(end + timedelta(days=1), time()).isoformat()]}
+                                      datetime.combine(end, time(23, 59, 59)).isoformat()]}
     if days <= 62:  # few days: one tick every few, on whole days
         axis |= {"dtick": DAY_MS * math.ceil(days / 7), "tickformat": "%d %b"}
     else:
@@ -295,7 +295,9 @@ def time_in_stages(rows: list[tuple[ReactanceStage | ReconnectionStage, int]], w
         }
     ]
     layout = _layout(
-        title, "Days", "Stage", yaxis={"autorange": "reversed", "fixedrange": True}, showlegend=False
+        title, "Days", "Stage", yaxis={"autorange": "reversed", "fixedrange": True}, showlegend=False,
+        # whole days: never a tick at half a day
+        xaxis={"tickformat": ",d", **({"dtick": 1} if max((n for _, n in rows), default=0) <= 6 else {})},
     )
     return {"data": data, "layout": layout}
 

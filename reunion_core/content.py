@@ -466,7 +466,7 @@ SAFETY_INTRO = (
     "Tick any that are true, now or in the past. These are common warning signs, not a risk "
     "assessment: one tick is enough to put your safety first."
 )
-SAFETY_GIVEN_BEFORE = "You told Take Two this on {day}."
+SAFETY_GIVEN_BEFORE = "You said this on {day}."
 SAFETY_SINCE_LIFT = (
     "On {day} you said you are safe now. Tick any that happened since then; your earlier answers "
     "are kept."
@@ -627,8 +627,8 @@ VERDICT_WORDS: MappingProxyType = MappingProxyType({
     ),
     "take_a_long_pause": (
         "Take a long pause",
-        "Some answers say this is not the time for contact: you need more time for yourself, or "
-        "something the guide calls a possible nonstarter is there.",
+        "Some answers say this is not the time for contact: more time for yourself first, or "
+        "something to look at honestly. Each is named below.",
     ),
     "not_yet": (
         "Not yet",
@@ -842,6 +842,7 @@ SAFETY_MORE_HELP = "See all the help available"
 GET_HELP = "Get help now"
 HOTLINE_LINE = "Hotline (US, 24/7): {phone} · {text}"
 DATA_LIVES_AT = "Your data stays on this computer, in  \n`{path}`"
+DISCREET_DATA_LIVES = "Your notes stay on this computer."
 
 SET_ASIDE_OFFER = (
     "You can set that file aside (it is renamed, not changed) and start a new, empty one in its "
@@ -970,8 +971,8 @@ DISCREET_NEXT_STEP = "Take a quiet moment for yourself. Everything you need is u
 LOW_MOOD_REPLY = (
     "Saved. That sounds like a really hard day, and it's okay to feel this way. One small thing "
     "might help right now: text or call a friend, or breathe slowly for a minute. If it feels like "
-    "too much, you can call or text 988 (in the US) any time, free and confidential; elsewhere, "
-    "your local crisis line."
+    "too much, you can [call 988](tel:988) or [text 988](sms:988) (in the US) any time, free and "
+    "confidential; elsewhere, your local crisis line."
 )
 SAFETY_CONTACTS_EMPTY = "Nothing logged yet."
 

@@ -252,7 +252,7 @@ class Progress:
 def progress_range(first: date, choice: str, picked: tuple[date, ...] | None, today: date) -> tuple[date, date]:
     """The days a range choice covers, in order, never after today."""
     if choice == CUSTOM:
-        start, end = (picked[0], picked[-1]) if picked else (max(first, today - timedelta(days=CUSTOM_DAYS)), today)
+        start, end = (picked[0], picked[-1]) if picked else (max(first, today - timedelta(days=CUSTOM_DAYS - 1)), today)
     else:
         days = RANGES.get(choice)
         start, end = (first if days is None else today - timedelta(days=days - 1)), today

@@ -140,7 +140,7 @@ def test_a_lone_contact_is_a_bar_as_wide_as_its_period_on_a_range_of_whole_days(
     [bar] = fig["data"]
     assert bar["width"] == [charts.DAY_MS * 0.8] and bar["x"] == ["2026-11-21"]
     axis = fig["layout"]["xaxis2"]
-    assert axis["range"] == ["2026-11-15T00:00:00", "2026-11-22T00:00:00"]  # a week, ending on the day
+    assert axis["range"] == ["2026-11-15T00:00:00", "2026-11-21T23:59:59"]  # a week, ending on the day
     assert axis["dtick"] == charts.DAY_MS and axis["tickformat"] == "%d %b"  # whole days, no clock times
 
 
@@ -154,3 +154,8 @@ def test_better_verdicts_are_drawn_higher():
     fig = charts.verdict_timeline([VerdictPoint(datetime(2026, 3, 1), Verdict.NOT_YET)])
     low, high = fig["layout"]["yaxis"]["range"]
     assert low < high and Verdict.PROCEED_WITH_CARE.level > Verdict.SAFETY_FIRST.level
+
+
+def test_days_in_stages_never_count_half_days():
+    fig = charts.time_in_stages([(REACTANCE_STAGES[0], 1)], "their")
+    assert fig["layout"]["xaxis"]["dtick"] == 1 and fig["layout"]["xaxis"]["tickformat"] == ",d"

@@ -505,3 +505,13 @@ def test_the_example_journey_stays_reachable_after_saving_your_own(db_path):
     assert "example data" not in texts(at)
     with file_at(db_path) as store:
         assert [c.note for c in store.checkins()] == ["mine"]  # your own file was not touched
+
+
+def test_a_fresh_diagnostic_offers_no_comparison_and_the_low_mood_reply_can_call_988(db_path):
+    at = open_page("pages/1_Diagnostic.py")
+    assert not at.toggle  # nothing to compare with before the first save ("-1 earlier runs" crashed)
+    at.switch_page("pages/2_Check_in.py").run()
+    at.select_slider(key="ci.mood").set_value(1).run()
+    at.button(key="ci.save").click().run()
+    [reply] = [i.value for i in at.info]
+    assert "[call 988](tel:988)" in reply and "[text 988](sms:988)" in reply and not at.success

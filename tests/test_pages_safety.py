@@ -78,7 +78,7 @@ def test_a_later_run_starts_with_the_earlier_safety_answers_ticked_and_dated(db_
         record_diagnostic(store, DiagnosticAnswers(safety=("afraid",)), at=datetime(2026, 5, 3, 10, 0))
     at = open_page("pages/1_Diagnostic.py")
     assert at.checkbox(key="dx.safety.afraid").value is True
-    assert "You told Take Two this on 03 May 2026." in texts(at)
+    assert "You said this on 03 May 2026." in texts(at)
     assert at.checkbox(key="dx.safety.weapon").value is False
 
 

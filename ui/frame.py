@@ -87,7 +87,8 @@ def frame(screen: str) -> Frame:
         st.markdown(f"### {app_name}")
         if not prefs.discreet:  # discreet: "Help" is in the menu below, once, and the hotline is there
             st.page_link(page("safety"), label=help_label, icon=":material/sos:")
-            st.caption(words.HOTLINE_LINE.format(phone=hotline.call_md, text=hotline.text_md))
+            # the text line's words never break apart in a narrow menu (non-breaking spaces)
+            st.caption(words.HOTLINE_LINE.format(phone=hotline.call_md, text=hotline.text_md.replace(" ", "\u00a0")))
         for key, (path, icon) in PAGES.items():
             label = DISCREET_SCREENS[key] if prefs.discreet else SCREENS[key].nav or SCREENS[key].title
             st.page_link(path, label=label, icon=icon)
@@ -107,7 +108,8 @@ def frame(screen: str) -> Frame:
         st.success(words.SET_ASIDE_DONE.format(path=moved))
     example = state.using_example()
     with st.sidebar:
-        st.caption(words.DATA_LIVES_AT.format(path=store.path))
+        # discreet: no file name an onlooker could read into
+        st.caption(words.DISCREET_DATA_LIVES if prefs.discreet else words.DATA_LIVES_AT.format(path=store.path))
         if example:
             st.button(words.EXAMPLE_BACK, key="frame.own", on_click=state.switch_to_own)
     if example:

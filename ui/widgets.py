@@ -70,7 +70,8 @@ def verdict(assessment: Assessment, safety: SafetyState, *, limit: int | None = 
         st.error(SAFETY_MODE_VERDICT.format(day=f"{safety.since:%d %b %Y}"), icon=":material/sos:")
         return
     VERDICT_BOX[v](f"**{v.label}.** {v.explanation}")
-    st.caption(VERDICT_MIRROR)
+    if v is not Verdict.SAFETY_FIRST:  # no hedge under a safety verdict, and no word of getting back together
+        st.caption(VERDICT_MIRROR)
     reasons = assessment.deciding_reasons[:limit] if limit else assessment.reasons
     for reason in reasons:  # read back from the file, so escaped like anything stored
         st.markdown(f"- {escape(reason.explanation)}")

@@ -1,4 +1,4 @@
-"""`make screenshots`: a PNG of every page, desktop and phone width, with the demo journey.
+"""`make screenshots`: a PNG of every page, desktop and phone width, light and dark, with the demo journey.
 
     python -m tests.e2e.screenshots [OUT_DIR]
 """
@@ -71,17 +71,19 @@ def main(out: Path) -> None:
         generate(path, years=2, seed=1)
         with running(path) as (url, _), sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium(), args=LAUNCH_ARGS)
-            for size, (width, height) in SIZES.items():
-                context = browser.new_context(viewport={"width": width, "height": height})
-                page = context.new_page()
-                for path_ in PAGES:
-                    open_at(page, url, path_)
-                    if path_ == "Progress":
-                        page.wait_for_function(
-                            "() => document.querySelectorAll('.js-plotly-plot .gtitle').length >= 7"
-                        )
-                    shoot(page, out, f"{(path_ or 'Home').lower()}-{size}", width, height)
-                context.close()
+            for scheme in ("light", "dark"):  # the app follows the system's colour scheme
+                for size, (width, height) in SIZES.items():
+                    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+                    page = context.new_page()
+                    for path_ in PAGES:
+                        open_at(page, url, path_)
+                        if path_ == "Progress":
+                            page.wait_for_function(
+                                "() => document.querySelectorAll('.js-plotly-plot .gtitle').length >= 7"
+                            )
+                        suffix = "" if scheme == "light" else "-dark"
+                        shoot(page, out, f"{(path_ or 'Home').lower()}-{size}{suffix}", width, height)
+                    context.close()
             safety_screens(browser, out, Path(tmp))
             browser.close()
 

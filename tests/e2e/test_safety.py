@@ -71,7 +71,7 @@ def test_a_later_run_in_a_hurry_does_not_lift_safety_mode(new_page, safety_url):
     open_at(page, safety_url, "Diagnostic")
     box = page.get_by_role("checkbox", name="Have they ever threatened you with a weapon?")
     assert box.is_checked()  # the earlier answer stands, with its date
-    expect(page.locator("[data-testid=stMain]")).to_contain_text("You told Take Two this on")
+    expect(page.locator("[data-testid=stMain]")).to_contain_text("You said this on")
     for question in SAFETY_QUESTIONS:  # untick every earlier answer, in a hurry, and save again
         if page.get_by_role("checkbox", name=question.text).is_checked():
             click_label(page, question.text)
