@@ -33,7 +33,7 @@ COVER = "#take-two-cover"
 COVER_TITLE = "Notes"  # quick_exit's default cover_title
 FLAG = "take-two-covered"
 LOCAL = re.compile(r"^(https?|wss?)://(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(/|$)")
-DIAGNOSTIC = "Diagnostic"  # a page with text areas
+WITH_TEXT = "Contact_log"  # a page with a text area on first view (the diagnostic's are in its part 2)
 SETTLED = "[data-testid=stApp][data-test-script-state=notRunning]"
 
 # Text that must never be visible while the cover is up: text nodes outside the cover that the
@@ -216,7 +216,7 @@ def test_tab_from_page_load_reaches_quick_exit_first(exit_page, app_url, path):
 
 def test_reruns_and_page_switches_keep_one_button_and_one_listener(exit_page, app_url):
     page = exit_page()
-    _open(page, app_url, DIAGNOSTIC)
+    _open(page, app_url, WITH_TEXT)
     box = _text_area(page)
     box.fill("x")
     box.press("Tab")  # commits the value: a rerun
@@ -235,7 +235,7 @@ def test_reruns_and_page_switches_keep_one_button_and_one_listener(exit_page, ap
 @pytest.mark.parametrize("width,height", [(390, 844), (320, 640)])
 def test_on_a_phone_the_button_stays_clear_of_the_sidebar_controls(exit_page, app_url, width, height):
     page = exit_page(width, height)
-    _open(page, app_url, DIAGNOSTIC)
+    _open(page, app_url, WITH_TEXT)
 
     def clear_of(selector):
         other = page.locator(selector).first
@@ -278,7 +278,7 @@ def test_quick_exit_leaves_every_page_for_the_neutral_site(exit_page, app_url, p
 @pytest.mark.parametrize("key", ["Enter", "Space"])
 def test_the_keyboard_activates_it(exit_page, app_url, key):
     page = exit_page()
-    _open(page, app_url, DIAGNOSTIC)
+    _open(page, app_url, WITH_TEXT)
     page.keyboard.press("Tab")
     expect(page.locator(BUTTON)).to_be_focused()
     page.keyboard.press(key)
@@ -287,7 +287,7 @@ def test_the_keyboard_activates_it(exit_page, app_url, key):
 
 def test_shift_three_times_in_a_text_area_leaves(exit_page, app_url):
     page = exit_page()
-    _open(page, app_url, DIAGNOSTIC)
+    _open(page, app_url, WITH_TEXT)
     _text_area(page)
     page.keyboard.type("still typing")
     for _ in range(3):
@@ -305,7 +305,7 @@ def test_shift_three_times_on_the_page_leaves(exit_page, app_url):
 
 def test_typing_capitals_in_a_text_area_does_not_leave(exit_page, app_url):
     page = exit_page()
-    _open(page, app_url, DIAGNOSTIC)
+    _open(page, app_url, WITH_TEXT)
     box = _text_area(page)
     _press_shift_like_a_person(page, "HELLO World")
     _press_shift_like_a_person(page, " ABC")  # three Shift presses, each with a letter
@@ -321,7 +321,7 @@ def test_typing_capitals_in_a_text_area_does_not_leave(exit_page, app_url):
 
 def test_shift_presses_more_than_five_seconds_apart_do_not_leave(exit_page, app_url):
     page = exit_page()
-    _open(page, app_url, DIAGNOSTIC)
+    _open(page, app_url, WITH_TEXT)
     for i in range(3):
         if i:
             page.wait_for_timeout(2_600)
@@ -336,10 +336,10 @@ def test_shift_presses_more_than_five_seconds_apart_do_not_leave(exit_page, app_
 def test_back_after_quick_exit_shows_only_the_cover_until_continue(exit_page, app_url):
     page = exit_page()
     _open(page, app_url, "")
-    page.locator(f"[data-testid=stSidebar] a[href$='{DIAGNOSTIC}']").click()
-    page.wait_for_url(f"**/{DIAGNOSTIC}")
+    page.locator(f"[data-testid=stSidebar] a[href$='{WITH_TEXT}']").click()
+    page.wait_for_url(f"**/{WITH_TEXT}")
     page.wait_for_selector(SETTLED)
-    expect(page.locator("h1").first).to_have_text(PAGES[DIAGNOSTIC])
+    expect(page.locator("h1").first).to_have_text(PAGES[WITH_TEXT])
     # Time from the press to the page being hidden and unloaded, measured inside the page.
     page.evaluate("""() => {
       addEventListener('pointerdown', () => sessionStorage.setItem('qx.down', performance.now()), true);
@@ -374,7 +374,7 @@ def test_back_after_quick_exit_shows_only_the_cover_until_continue(exit_page, ap
     assert page.locator(COVER).count() == 0
 
 
-@pytest.mark.parametrize("path", [DIAGNOSTIC, "Your_data"])
+@pytest.mark.parametrize("path", [WITH_TEXT, "Your_data"])
 def test_a_fresh_load_while_flagged_never_paints_the_journal(exit_page, app_url, path):
     page = exit_page()
     _open(page, app_url, "")
@@ -408,7 +408,7 @@ def test_a_fresh_load_while_flagged_never_paints_the_journal(exit_page, app_url,
 
 def test_leaving_from_one_tab_covers_the_app_in_the_others(exit_page, app_url):
     other = exit_page()
-    _open(other, app_url, DIAGNOSTIC)
+    _open(other, app_url, WITH_TEXT)
     page = other.context.new_page()  # same browser profile, second tab
     _open(page, app_url, "")
     page.locator(BUTTON).click()
@@ -416,7 +416,7 @@ def test_leaving_from_one_tab_covers_the_app_in_the_others(exit_page, app_url):
     _open_covered(other)
     other.locator(f"{COVER} button").click()
     expect(other.locator(COVER)).to_have_count(0)
-    expect(other.locator("h1").first).to_have_text(PAGES[DIAGNOSTIC])
+    expect(other.locator("h1").first).to_have_text(PAGES[WITH_TEXT])
     # A page restored from the back/forward cache while the mark is set is covered at once.
     other.evaluate(f"""() => {{ localStorage.setItem('{FLAG}', '1');
         dispatchEvent(new PageTransitionEvent('pageshow', {{persisted: true}})); }}""")
