@@ -3,7 +3,7 @@
 Safety comes first. Then their answer: a request for no contact (or a block) is a boundary, and a
 "no" is a no; neither is a stage to wait out, and no warm sign outvotes them. A person may choose to
 move on. Only then does the reconnection path suggest a step, and a step that involves contacting
-them waits until the person is ready by every measure below (`GATES`), and says which one is missing.
+them waits until the person is ready by every measure in `gates`, and says which one is missing.
 """
 
 from __future__ import annotations
