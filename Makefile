@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-dev
 RUN_STAMP := $(VENV)/.installed-run
 
-.PHONY: run test lint demo browser screenshots bench clean
+.PHONY: run test lint demo browser screenshots bench full-disk clean
 
 # `make run` installs only what the app needs; `make test` adds the test tools on top.
 $(RUN_STAMP): requirements.txt
@@ -43,6 +43,10 @@ screenshots: $(STAMP) browser
 bench: $(STAMP) browser
 	@$(COMPILE)
 	$(PY) -m bench.run --out docs/PERFORMANCE.md
+
+# A real full disk (a 3 MB tmpfs; needs root to mount): what the person sees, and that nothing is lost.
+full-disk: $(RUN_STAMP)
+	$(PY) -m bench.full_disk
 
 demo: $(RUN_STAMP)
 	$(PY) -m reunion_core.demo data/example-journey.duckdb --years 2

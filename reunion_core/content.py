@@ -853,6 +853,12 @@ RESCUE_OFFER = (
     "to restore on the **Your data** page once a new file is started."
 )
 RESCUE_BUTTON = "Download what can still be read"
+RESCUE_LOOK = "Look for what can still be read"
+RESCUE_LOOKING = "Reading copies of the file, around the damage (the file itself is not changed)..."
+RESCUE_MAY_MISS = ("Found. The newest entries (those saved since Take Two last tidied the file) may be "
+                   "missing from it.")
+RESCUE_NOTHING = ("Nothing could be read from this file, even around the damage. If you have an export or a "
+                  "backup, restore it on the **Your data** page once a new file is started.")
 SET_ASIDE_BUTTON = "Set it aside and start a new file"
 SET_ASIDE_DONE = "The unreadable file was kept, unchanged, at {path}. This is a new, empty file."
 

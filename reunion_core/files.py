@@ -4,6 +4,8 @@ a damaged file aside. No SQL here; every problem is a ReunionError a person can 
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,6 +35,8 @@ def prepare(path: Path) -> bool:
             f"Take Two can't create the folder {path.parent}: {exc.strerror}.", str(path)
         ) from None
     _private_folder(path.parent)
+    for leftover in rescue_folders(path):  # a rescue interrupted by a crash: only copies, never needed again
+        shutil.rmtree(leftover, ignore_errors=True)
     if not path.exists():
         return True
     if path.stat().st_uid != os.getuid():
@@ -71,13 +75,23 @@ def remove(path: Path, *, leftovers: bool = False) -> None:
     """Delete a data file and its log (missing ones are fine); with `leftovers`, every copy Take Two
     made of it too: files set aside, and what an interrupted rewrite left behind."""
     for p in (path, wal_of(path), *(made_from(path) if leftovers else ())):
-        p.unlink(missing_ok=True)
+        shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
 
 
 def made_from(path: Path) -> list[Path]:
     """Copies of a data file that Take Two made beside it: set aside, or left by a crash mid-rewrite."""
     found = [*path.parent.glob(path.name + ".set-aside-*"), *path.parent.glob(path.name + ".compacting*")]
-    return sorted(p for p in found if p.is_file())
+    return sorted([*(p for p in found if p.is_file()), *rescue_folders(path)])
+
+
+def rescue_folder(path: Path) -> Path:
+    """A private folder beside the file for the copies a rescue reads; gone when it is done."""
+    return Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.rescue-"))
+
+
+def rescue_folders(path: Path) -> list[Path]:
+    """Rescue folders a crash left behind: they hold copies of the journal."""
+    return sorted(p for p in path.parent.glob(f".{path.name}.rescue-*") if p.is_dir())
 
 
 def replace_with(fresh: Path, path: Path) -> None:
@@ -97,6 +111,33 @@ def set_aside(path: Path, now: datetime | None = None) -> Path:
     except OSError as exc:
         raise FileProblem(f"Take Two couldn't rename that file: {exc.strerror}. Nothing was changed.") from None
     return target
+
+
+# DuckDB keeps two copies of its database header, one per checkpoint, after the 4 KiB main header.
+HEADERS = (4096, 8192)
+HEADER_SIZE = 4096
+
+
+def rescue_copies(path: Path, folder: Path) -> list[Path]:
+    """Copies of a file that won't open, each a way around damage, for reading only.
+
+    Both leave the write-ahead log behind (a log torn by a crash or damaged on disk stops the
+    whole file opening; entries saved since the last checkpoint are lost this way), and each
+    copies one database header over the other (a damaged header stops the file opening; the
+    other points to a checkpoint too). One of the two is therefore the file as of its last
+    checkpoint. `folder` is private; the original is never touched.
+    """
+    data = path.read_bytes()
+    first, second = HEADERS
+    copies = []
+    for name, source, target in (("first-header", first, second), ("second-header", second, first)):
+        patched = bytearray(data)
+        patched[target:target + HEADER_SIZE] = data[source:source + HEADER_SIZE]
+        copy = folder / f"{name}.duckdb"
+        copy.write_bytes(bytes(patched))
+        os.chmod(copy, 0o600)
+        copies.append(copy)
+    return copies
 
 
 def _looks_like_duckdb(path: Path) -> bool:
@@ -125,9 +166,14 @@ def open_problem(detail: str, path: Path) -> StoreLocked | StoreUnreadable:
 
 def write_problem(detail: str, path: Path) -> FileProblem:
     """What to tell the person when a save failed inside the database engine (`detail`: its words)."""
-    if "space" in detail.lower():
+    said = detail.lower()
+    if "space" in said:
         return FileProblem(f"The disk is full, so Take Two couldn't save this to {path}. Nothing was changed "
                            "and what you typed is still here: free some space, then save again.")
+    if "quota" in said or "too large" in said:  # a per-account quota, or a limit on file size
+        return FileProblem(f"There is no more room for your account on this disk, so Take Two couldn't save "
+                           f"this to {path}. Nothing was changed and what you typed is still here: free some "
+                           "space (or ask whoever set the limit), then save again.")
     return FileProblem(f"Take Two couldn't save this to {path}. Nothing was changed and what you typed is "
                        "still here; if it happens again, export your data on the Your data page.")
 

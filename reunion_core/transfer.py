@@ -9,10 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
+from . import files
 from .assessment import assess
 from .content import SAFETY_PLAN_FIELDS
 from .errors import ImportRefused, ReunionError
@@ -78,6 +81,34 @@ def export_json(store: Store) -> bytes:
 
 def rescue_json(store: Store) -> tuple[bytes, list[str]]:
     """What can still be read from a damaged file, as an export to restore from; and what could not."""
+    doc, lost = _rescued(store)
+    return _dumps(doc), lost
+
+
+def rescue_unopenable(path: Path) -> tuple[bytes, list[str]] | None:
+    """What can be read from a file too damaged to open: the best of its rescue copies (the most
+    entries), as an export; None when no copy opens or holds an entry. The file itself is never changed."""
+    best: tuple[int, dict, list[str]] | None = None
+    folder = files.rescue_folder(path)
+    try:
+        for copy in files.rescue_copies(path, folder):
+            try:
+                store = Store.open(copy)
+            except ReunionError:
+                continue
+            try:
+                doc, lost = _rescued(store)
+            finally:
+                store.close()
+            found = sum(len(doc[key]) for key in _SECTIONS if isinstance(doc[key], list))
+            if found and (best is None or found > best[0]):
+                best = (found, doc, lost)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return None if best is None else (_dumps(best[1]), best[2])
+
+
+def _rescued(store: Store) -> tuple[dict, list[str]]:
     doc, lost = {"format": FORMAT, "version": VERSION}, []
     for key, read in _SECTIONS.items():
         try:
@@ -85,7 +116,7 @@ def rescue_json(store: Store) -> tuple[bytes, list[str]]:
         except ReunionError:
             doc[key] = None if key == "safety_plan" else []
             lost.append(key)
-    return _dumps(doc), lost
+    return doc, lost
 
 
 def _dumps(doc: dict) -> bytes:

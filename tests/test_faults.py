@@ -228,3 +228,37 @@ def test_a_full_disk_says_so_loses_nothing_and_the_next_save_works(store, monkey
     assert [c.id for c in store.checkins()] == [kept.id]  # the failed save left nothing half-written
     store.add_checkin(CheckIn(50, "dip_a_toe", 3, note="after space was freed"))
     assert len(store.checkins()) == 2
+
+
+LIMITED = """
+import os, resource, signal, sys
+from reunion_core.errors import ReunionError
+from reunion_core.records import CheckIn
+from reunion_core.store import Store
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead
+store = Store.open(sys.argv[1])
+store.add_checkin(CheckIn(30, "dip_a_toe", 2, note="kept"))
+soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+resource.setrlimit(resource.RLIMIT_FSIZE, (os.path.getsize(sys.argv[1]) + 1024, hard))
+try:
+    store.add_checkin(CheckIn(30, "dip_a_toe", 2, note="x" * 9000))
+except ReunionError as exc:
+    print("refused:", exc)
+resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))  # room again, in the same process
+print("read:", [c.note for c in store.checkins()])
+store.add_checkin(CheckIn(30, "dip_a_toe", 2, note="after"))
+store.close()
+print("reopened:", sorted(c.note for c in Store.open(sys.argv[1]).checkins()))
+"""
+
+
+def test_a_real_write_failure_says_so_loses_nothing_and_recovers_without_a_restart(db_path):
+    """The operating system itself refuses the write (a file-size limit: EFBIG), nothing simulated."""
+    db_path.parent.mkdir(parents=True)
+    out = subprocess.run([sys.executable, "-c", LIMITED, str(db_path)], capture_output=True, text=True,
+                         timeout=120, cwd=Path(__file__).parent.parent)
+    assert out.returncode == 0, out.stderr
+    refused, read, reopened = out.stdout.splitlines()
+    assert refused.startswith("refused: There is no more room") and "Nothing was changed" in refused
+    assert read == "read: ['kept']"
+    assert reopened == "reopened: ['after', 'kept']"

@@ -495,6 +495,27 @@ def test_a_file_damaged_inside_says_so_and_can_be_set_aside(db_path):
     assert list(db_path.parent.glob(db_path.name + ".set-aside-*"))
 
 
+def test_a_file_that_will_not_open_offers_what_can_still_be_read(db_path):
+    with file_at(db_path) as store:
+        store.add_checkin(CheckIn(30, "dip_a_toe", 2, note="saved and tidied"))
+    good = db_path.read_bytes()
+    damaged = bytearray(good)
+    damaged[4096 + 100:4096 + 120] = damaged[8192 + 100:8192 + 120] = b"\xff" * 20  # both headers
+    db_path.write_bytes(bytes(damaged))
+    at = open_page("app.py")
+    assert "looks damaged" in at.error[0].value and not at.get("download_button")
+    at.button(key="frame.rescue_look").click().run()
+    assert "Nothing could be read from this file" in texts(at) and not at.exception
+    damaged[4096:8192] = good[4096:8192]  # one header good again: the file still won't open
+    db_path.write_bytes(bytes(damaged))
+    at = open_page("app.py")
+    at.button(key="frame.rescue_look").click().run()
+    assert not at.exception and "may be missing" in texts(at)
+    assert "Download what can still be read" in [b.label for b in at.get("download_button")]
+    at.button(key="frame.set_aside").click().run()
+    assert "kept, unchanged" in texts(at) and "frame.rescued" not in at.session_state
+
+
 def test_the_example_journey_stays_reachable_after_saving_your_own(db_path):
     with file_at(db_path) as store:
         store.add_checkin(CheckIn(40, "dip_a_toe", 3, note="mine"))

@@ -220,3 +220,33 @@ def test_a_rescue_keeps_every_section_it_can_read_and_names_the_rest(store, monk
     assert lost == ["checkins"]
     bundle = read_export(rescued)
     assert [c.note for c in bundle.contacts] == ["still readable"] and bundle.checkins == []
+
+
+def test_a_large_import_is_written_in_batches_all_or_nothing(store, tmp_path, monkeypatch):
+    """Batches keep an import's memory bounded; they are still one transaction, and skip what is known."""
+    import duckdb
+
+    from reunion_core import store as store_module
+
+    start = datetime.now() - timedelta(days=2000)
+    store.add_checkins([CheckIn(30, "dip_a_toe", 2, note=f"day {n}", at=start + timedelta(days=n))
+                        for n in range(2 * store_module._BATCH + 1)])
+    exported = read_export(export_json(store))
+    other = Store.open(tmp_path / "other.duckdb")
+    real_batch, batches = store_module._insert_batch, []
+
+    def failing_third(cur, sql, rows):
+        batches.append(len(rows))
+        if len(batches) == 3:
+            raise duckdb.IOException("IO Error: No space left on device")
+        real_batch(cur, sql, rows)
+
+    monkeypatch.setattr(store_module, "_insert_batch", failing_third)
+    with pytest.raises(ImportRefused, match="disk is full"):
+        import_bundle(other, exported)
+    assert batches == [store_module._BATCH, store_module._BATCH, 1] and other.checkins() == []  # none of it
+    monkeypatch.undo()
+    assert import_bundle(other, exported)["checkin"] == 2 * store_module._BATCH + 1
+    assert import_bundle(other, exported)["checkin"] == 0  # ids known in every batch are skipped
+    assert sorted(c.note for c in other.checkins()) == sorted(c.note for c in store.checkins())
+    other.close()

@@ -133,15 +133,31 @@ def _view(store: Store, view: str, *args):
 
 
 def _rescue() -> None:
-    """A file that opened but is damaged inside: offer what can still be read, as an export."""
+    """A damaged file: offer what can still be read, as an export to restore from."""
     try:
         store = _open(str(active_path()))
-    except ReunionError:  # damaged where opening reads: nothing can be read this way
+    except ReunionError:  # damaged where opening reads: look for it in copies that go around the damage
+        _rescue_unopenable()
         return
     st.markdown(words.RESCUE_OFFER)
     st.download_button(words.RESCUE_BUTTON, data=lambda: transfer.rescue_json(store)[0],
                        file_name=f"take-two-rescued-{date.today()}.json", mime="application/json",
                        key="frame.rescue", on_click="ignore")
+
+
+def _rescue_unopenable() -> None:
+    st.markdown(words.RESCUE_OFFER)
+    found = st.session_state.get("frame.rescued")
+    if found is None and st.button(words.RESCUE_LOOK, key="frame.rescue_look"):
+        with st.spinner(words.RESCUE_LOOKING):
+            found = st.session_state["frame.rescued"] = transfer.rescue_unopenable(active_path()) or b""
+    if found:
+        st.caption(words.RESCUE_MAY_MISS)
+        st.download_button(words.RESCUE_BUTTON, data=found[0],
+                           file_name=f"take-two-rescued-{date.today()}.json", mime="application/json",
+                           key="frame.rescue", on_click="ignore")
+    elif found is not None:
+        st.info(words.RESCUE_NOTHING)
 
 
 def stop_for(problem: ReunionError) -> NoReturn:
@@ -155,6 +171,7 @@ def stop_for(problem: ReunionError) -> NoReturn:
         if st.button(words.SET_ASIDE_BUTTON, key="frame.set_aside", type="primary"):
             try:
                 st.session_state["frame.moved"] = str(set_aside_active())
+                st.session_state.pop("frame.rescued", None)
             except ReunionError as err:
                 st.error(str(err))
             else:
