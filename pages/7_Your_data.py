@@ -43,11 +43,13 @@ if upload is not None and st.button("Import", key=P + "import", type="primary"):
     except ReunionError as exc:
         st.error(str(exc))
     else:
-        st.success(words.DATA_IMPORTED.format(**imported.added))
+        st.success(words.imported(imported.added))
         if imported.kept_safety_on:
             st.warning(words.SAFETY_IMPORT_KEPT, icon=":material/sos:")
         if imported.kept_boundary:
             st.info(words.BOUNDARY_IMPORT_KEPT, icon=":material/front_hand:")
+        if imported.held_back:
+            st.info(words.held_back(imported.held_back), icon=":material/front_hand:")
 
 if not state.using_example() and not f.safety.on:  # the example stays reachable after your own data
     st.caption(words.EXAMPLE_FROM_DATA)

@@ -602,6 +602,10 @@ CHANNEL_BY_KEY = _index(CHANNELS)
 RESPONSE_BY_KEY = _index(RESPONSES)
 
 
+def held_back(n: int) -> str:
+    return IMPORT_HELD_BACK.format(n="1 entry" if n == 1 else f"{n} entries", were="was" if n == 1 else "were")
+
+
 def choice_label(question_key: str, choice_key: str) -> str:
     """The words a person picked for a diagnostic answer."""
     for choice in QUESTION_BY_KEY[question_key].choices:
@@ -899,6 +903,11 @@ EXAMPLE_FROM_DATA = (
     "entries are not touched, and “Back to my own data” is one click away."
 )
 EXAMPLE_LOOK = "Look at the example journey"
+IMPORT_HELD_BACK = (
+    "{n} from the file {were} left out: a choice that opens a way toward them (being ready, "
+    "their healing, a boundary lifted), or a diagnostic newer than their \"no\" here. Only you, here, "
+    "record those: on Your journey, the Contact log, or by taking the diagnostic again."
+)
 BOUNDARY_IMPORT_KEPT = (
     "The imported file said they had reopened contact. Take Two keeps their request for no contact "
     "standing here: only you can record, on the Contact log, that they reopened it."
@@ -907,10 +916,18 @@ DATA_IMPORT_HELP = (
     "Bring back a file saved with **Everything, to restore**. Entries you already have are skipped, so importing the "
     "same file twice adds nothing. A file that isn't a good export changes nothing."
 )
-DATA_IMPORTED = (
-    "Imported {checkin} check-ins, {contact} contacts and {diagnostic} diagnostic runs. Anything "
-    "already here was skipped."
-)
+DATA_IMPORTED = "Imported {checkin}, {contact} and {diagnostic}. Anything already here was skipped."
+
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """"1 check-in", "2 check-ins", "0 diagnostic runs"."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+def imported(added: dict[str, int]) -> str:
+    return DATA_IMPORTED.format(checkin=counted(added["checkin"], "check-in"),
+                                contact=counted(added["contact"], "contact"),
+                                diagnostic=counted(added["diagnostic"], "diagnostic run"))
 DATA_DELETE_ONE_WARNING = "Delete this entry? It is erased from the file on disk too; this can't be undone."
 DATA_ERASE_HELP = (
     "This erases the data file `{path}` and its log, and starts a new, empty one. Export first if "

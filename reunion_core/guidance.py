@@ -20,6 +20,17 @@ DEFAULT_NO_CONTACT_DAYS = 30  # the seed's "if a few months go by" test, in spir
 FIRST_CONTACT_STAGE = 3  # Dip a toe in the water: from here on, each stage's step involves them
 
 
+# Choices that open a way toward them. Only the person, here, makes them: an import (a forged export,
+# say) may carry them, and they are left out of it (safety mode and a boundary are kept the same way).
+OPENING_CHOICES = frozenset({"they_reopened", "boundary_mistake", "reconnecting", "ready", "they_healed",
+                             "no_contact_since", "no_contact_days"})
+
+
+def said_no(run: DiagnosticRun | None) -> bool:
+    """The run's answer to "do they want to get back together with you?" is their no."""
+    return bool(run) and run.answers.answers.get("they_want") == "no"
+
+
 class Path(Enum):
     SAFETY = "safety"
     BOUNDARY = "boundary"  # they asked for no contact, or blocked you
@@ -141,8 +152,8 @@ def guide(
 
 
 def _guide(safety_on, diagnostic, your_stage, their, bound, chose_moving_on, ready, flags_recur, stale) -> Guidance:
-    said_no = bool(diagnostic) and diagnostic.answers.answers.get("they_want") == "no"
-    offer = said_no or bound.on or flags_recur
+    their_no = said_no(diagnostic)
+    offer = their_no or bound.on or flags_recur
     if safety_on:
         return Guidance(Path.SAFETY, Step(words.NEXT_STEP_SAFETY_PLAN, "safety"), bound)
     if diagnostic and diagnostic.assessment.verdict is Verdict.SAFETY_FIRST:
@@ -154,7 +165,7 @@ def _guide(safety_on, diagnostic, your_stage, their, bound, chose_moving_on, rea
         step = Step(words.NEXT_STEP_BOUNDARY.format(day=f"{bound.since:%d %b %Y}"), "journey",
                     words.BOUNDARY_CAPTION)
         return Guidance(Path.BOUNDARY, step, bound, offer_moving_on=True)
-    if said_no:
+    if their_no:
         return Guidance(Path.THEY_SAID_NO, Step(words.NEXT_STEP_THEY_SAID_NO, "journey"), bound, offer_moving_on=True)
     if diagnostic is None:
         return Guidance(Path.RECONNECTING, Step(words.NEXT_STEP_DIAGNOSTIC, "diagnostic"), bound)

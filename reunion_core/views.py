@@ -24,7 +24,18 @@ from .content import (
     ReactanceStage,
     ReconnectionStage,
 )
-from .guidance import Boundary, Guidance, Path, boundary, guide, moving_on, readiness, recurring_red_flags
+from .guidance import (
+    OPENING_CHOICES,
+    Boundary,
+    Guidance,
+    Path,
+    boundary,
+    guide,
+    moving_on,
+    readiness,
+    recurring_red_flags,
+    said_no,
+)
 from .progress import (
     MAX_BARS,
     choose_bucket,
@@ -403,20 +414,40 @@ class Imported:
     added: dict[str, int]
     kept_safety_on: bool  # the file said safety mode was off; it stays on here
     kept_boundary: bool = False  # the file said they reopened contact; their request stands here
+    held_back: int = 0  # new choices that open a way toward them, or runs after their no: left out
 
 
 def import_export(store: Store, data: bytes) -> Imported:
-    """Merge an export in. Its runs are assessed again; it can't turn safety mode off, and it can't
-    lift a boundary: only the person, here, records that they reopened contact."""
+    """Merge an export in. Its runs are assessed again. It can't turn safety mode off or lift a
+    boundary, and it brings no choice that opens a way toward them, nor a run later than their "no":
+    only the person, here, records those."""
     was_on, was_bound = safety(store).on, _boundary(store).on
-    added = transfer.import_bundle(store, transfer.read_export(data))
+    bundle, held_back = _screened(store, transfer.read_export(data))
+    added = transfer.import_bundle(store, bundle)
     kept = was_on and not safety(store).on
     if kept:
         choose_safety(store, "on")
     kept_boundary = was_bound and not _boundary(store).on
     if kept_boundary:
         choose_path(store, "boundary")
-    return Imported(added, kept, kept_boundary)
+    return Imported(added, kept, kept_boundary, held_back)
+
+
+def _screened(store: Store, bundle: transfer.Bundle) -> tuple[transfer.Bundle, int]:
+    """The bundle without what only the person may record here; and how many new entries that left out."""
+    known = {c.id for c in store.choices()} | {r.id for r in store.diagnostic_runs()}
+    latest = _first(store.diagnostic_runs(limit=1))
+    no_since = _moment(latest.created_at) if said_no(latest) else None
+    held = [c for c in bundle.choices if c.kind in OPENING_CHOICES]
+    held += [r for r in bundle.diagnostics if no_since and _moment(r.created_at) > no_since]
+    out = {x.id for x in held}
+    screened = replace(bundle, choices=[c for c in bundle.choices if c.id not in out],
+                       diagnostics=[r for r in bundle.diagnostics if r.id not in out])
+    return screened, len(out - known)
+
+
+def _moment(at: datetime) -> datetime:
+    return at if at.tzinfo else at.astimezone()  # exports before format 3: this machine's zone
 
 
 def _boundary(store: Store) -> Boundary:

@@ -99,9 +99,34 @@ def test_an_import_never_lifts_a_boundary(store, tmp_path):
     finally:
         other.close()
     store.add_checkin(CheckIn(10, "bubble_space", 2, ("asked_no_contact",), at=datetime.now() - timedelta(days=3)))
-    assert import_export(store, forged).kept_boundary
+    assert import_export(store, forged).held_back == 1  # their "reopening" is left out of the import
     glance = home(store, TODAY)
     assert glance.guidance.path is Path.BOUNDARY and glance.guidance.boundary.since == TODAY - timedelta(days=3)
+
+
+def test_an_import_brings_no_readiness_and_no_run_later_than_their_no(store, tmp_path):
+    """A forged export the owner is talked into importing can't open the gate or outvote a "no"."""
+    from reunion_core.store import Store
+
+    other = Store.open(tmp_path / "other" / "o.duckdb")
+    try:
+        for stage in YOUR_STAGES:
+            choose_path(other, "ready", stage.key)
+        choose_path(other, "they_healed")
+        choose_path(other, "no_contact_days", "0")
+        choose_path(other, "moving_on")  # a choice that closes a way is welcome
+        record_diagnostic(other, DiagnosticAnswers(YES), at=datetime.now() + timedelta(minutes=5))
+        forged = export_json(other)
+    finally:
+        other.close()
+    record_diagnostic(store, DiagnosticAnswers({**YES, "they_want": "no"}))
+    imported = import_export(store, forged)
+    assert imported.held_back == len(YOUR_STAGES) + 3  # the stages, their healing, the days, the later run
+    assert {c.kind for c in store.choices()} == {"moving_on"}
+    assert [r.answers.answers["they_want"] for r in store.diagnostic_runs()] == ["no"]
+    assert import_export(store, forged).held_back == len(YOUR_STAGES) + 3  # still left out, said again
+    mine = export_json(store)  # your own export, restored: nothing of yours is held back
+    assert import_export(store, mine).held_back == 0
 
 
 def test_the_they_said_no_path_offers_moving_on_and_moving_on_is_reversible(store):

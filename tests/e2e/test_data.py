@@ -5,7 +5,7 @@ import json
 from playwright.sync_api import expect
 
 from harness.server import running
-from reunion_core.records import CheckIn
+from reunion_core.records import CheckIn, PathChoice
 from reunion_core.store import Store
 from reunion_core.transfer import export_json
 from tests.e2e.helpers import click_button, open_at, upload
@@ -28,6 +28,7 @@ def test_a_second_app_on_the_same_file_says_already_open_and_the_first_keeps_wor
 def test_an_export_uploaded_in_the_browser_is_imported_once(new_page, tmp_path):
     source = Store.open(tmp_path / "source.duckdb")
     source.add_checkin(CheckIn(33, "dip_a_toe", 4, note="from my old laptop"))
+    source.add_choice(PathChoice("they_healed"))  # only the person, here, records that
     export = tmp_path / "take-two.json"
     export.write_bytes(export_json(source))
     source.close()
@@ -42,7 +43,8 @@ def test_an_export_uploaded_in_the_browser_is_imported_once(new_page, tmp_path):
         expect(page.get_by_text("That file is not a Take Two export.")).to_be_visible()
         upload(page, export)
         click_button(page, "Import")
-        expect(page.get_by_text("Imported 1 check-ins, 0 contacts and 0 diagnostic runs.")).to_be_visible()
+        expect(page.get_by_text("Imported 1 check-in, 0 contacts and 0 diagnostic runs.")).to_be_visible()
+        expect(page.get_by_text("1 entry from the file was left out")).to_be_visible()
         click_button(page, "Import")
         expect(page.get_by_text("Imported 0 check-ins")).to_be_visible()
         open_at(page, url, "Check_in")
