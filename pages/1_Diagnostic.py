@@ -85,17 +85,4 @@ if st.session_state.get(P + "confirm_discard"):
             st.session_state.update({P + "confirm_discard": False, P + "reset": reset})
             st.rerun()
 
-if runs:
-    st.divider()
-    dx.latest_verdict(runs[0], f.safety, "Latest verdict")
-
-earlier = max(len(runs) - 1, 0)  # none before the first save
-if earlier and st.toggle(f"Compare with {'your earlier run' if earlier == 1 else f'one of your {earlier} earlier runs'}",
-                         key=P + "compare_on"):
-    picked = st.selectbox(
-        "Earlier run",
-        range(1, len(runs)),  # positions, not the runs: options are copied on every rerun
-        format_func=lambda i: f"{runs[i].created_at:%d %b %Y} · {runs[i].assessment.verdict.label}",
-        key=P + "compare",
-    )
-    widgets.compare_runs(runs[picked], runs[0])
+dx.past_runs(runs, f.safety, f.discreet)

@@ -37,7 +37,9 @@ PERIOD_DAYS = {"day": 1, "week": 7, "month": 30}
 MIN_DAYS = 7  # a range shorter than this is widened (ending on its last day): no clock-time ticks
 
 HEIGHT = 380
-BAND_COLOURS = ("#f3e5e5", "#f6eddc", "#f4f2d8", "#e6f1e0", "#dcefe9")
+# Tints, not colours: the same bands read on the light and the dark page (a pastel glared at night).
+BAND_COLOURS = ("rgba(196,84,84,0.13)", "rgba(214,140,40,0.13)", "rgba(190,170,30,0.13)",
+                "rgba(90,160,70,0.13)", "rgba(40,150,130,0.13)")
 LINE = "#5b7fb0"  # 4.1:1 on the light page, 4.6:1 on the dark one
 AVERAGE = "#e07a5f"
 RESPONSE_COLOURS = {
@@ -158,7 +160,10 @@ def openness_timeline(points: list[OpennessPoint], bucket: str) -> Figure:
             "hovertemplate": "%{x|%d %b %Y}<br>Average %{y:.0f}/100<extra></extra>",
         },
     ]
-    layout = _layout(title, "Date", y_title, yaxis={"range": [0, 100], "dtick": 20, "fixedrange": True})
+    data.append({"type": "scatter", "x": x[:1], "y": [None], "yaxis": "y2", "showlegend": False,
+                 "hoverinfo": "skip", "name": "Stage names"})  # no points: only so that the names' axis is drawn
+    layout = _layout(title, "Date", y_title, yaxis={"range": [0, 100], "dtick": 20, "fixedrange": True},
+                     yaxis2=_band_axis())
     layout["shapes"], layout["annotations"] = _bands("y")
     return {"data": data, "layout": layout}
 
@@ -173,10 +178,7 @@ def _bands(axis: str) -> tuple[list[dict], list[dict]]:
                 {"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": low,
                  "y1": high, "fillcolor": colour, "line": {"width": 0}, "layer": "below"}
             )
-            notes.append(
-                {"text": stage.short, "xref": "paper", "x": 0.005, "xanchor": "left", "yref": "y",
-                 "y": (low + high) / 2, "showarrow": False, "font": {"size": 10, "color": "#6b7280"}}
-            )
+
         else:
             shapes.append(
                 {"type": "rect", "yref": "paper", "y0": 0, "y1": 1, "xref": "x", "x0": low,
@@ -188,6 +190,15 @@ def _bands(axis: str) -> tuple[list[dict], list[dict]]:
                  "font": {"size": 9, "color": "#6b7280"}}
             )
     return shapes, notes
+
+
+def _band_axis() -> dict:
+    """The stage names beside the bands, on an axis of their own on the right: outside the plot, so no
+    line ever crosses them, and in the theme's own text colour, light or dark."""
+    return {"overlaying": "y", "side": "right", "range": [0, 100], "fixedrange": True, "showgrid": False,
+            "zeroline": False, "automargin": True, "tickfont": {"size": 10}, "ticks": "",
+            "tickvals": [(s.low + min(s.high + 1, 100)) / 2 for s in REACTANCE_STAGES],
+            "ticktext": [s.short.replace(" ", "<br>") for s in REACTANCE_STAGES]}
 
 
 def _stage_axis(stages: tuple) -> dict:

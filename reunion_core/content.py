@@ -1037,6 +1037,7 @@ DISCREET_SCREENS: MappingProxyType = MappingProxyType({
     "progress": "Charts", "journey": "Guide", "safety": "Help", "data": "Files",
 })
 DISCREET_HELP = "Help"
+DISCREET_SHOW_RESULTS = "Show my saved answers"  # discreet mode: a verdict's words wait behind this
 DISCREET_BANNER = "Some tools are hidden for now. Help is always one click away, under Help."
 DISCREET_LABEL = "Discreet mode"
 DISCREET_EXPLAINED = (

@@ -44,8 +44,15 @@ def test_openness_chart_shades_the_five_bands_and_draws_mean_and_rolling():
     fig = charts.openness_timeline(points, "day")
     assert titles(fig) == ("How open they seem, over time", "Date", "Openness (0–100)")
     assert len(fig["layout"]["shapes"]) == 5
-    assert [a["text"] for a in fig["layout"]["annotations"]] == [s.short for s in REACTANCE_STAGES]
-    mean, rolling = fig["data"]
+    names = fig["layout"]["yaxis2"]  # beside the plot, where no line crosses them
+    assert [t.replace("<br>", " ") for t in names["ticktext"]] == [s.short for s in REACTANCE_STAGES]
+    assert names["side"] == "right" and not fig["layout"]["annotations"]
+    assert all(low < y < high for y, (low, high) in zip(
+        names["tickvals"], [(s.low, s.high + 1) for s in REACTANCE_STAGES], strict=True))
+    assert all(c.startswith("rgba(") and float(c.rsplit(",", 1)[1][:-1]) < 0.3  # a tint on light and dark
+               for c in (shape["fillcolor"] for shape in fig["layout"]["shapes"]))
+    mean, rolling, names_trace = fig["data"]
+    assert names_trace["yaxis"] == "y2" and names_trace["y"] == [None] and not names_trace["showlegend"]
     assert mean["y"] == [0, 10, 20, 30, 40] and rolling["y"] == [0, 5, 10, 15, 20]
     assert rolling["name"] == "Rolling average (7 days)"
     assert fig["layout"]["yaxis"]["range"] == [0, 100]

@@ -181,3 +181,20 @@ def test_in_safety_mode_the_diagnostic_asks_only_about_safety(db_path):
     assert at.checkbox(key="dx.safety.afraid").value is True
     at.button(key="dx.save").click().run()
     assert at.subheader[0].value == "Your verdict" and "Safety first" in texts(at)
+
+
+@pytest.mark.parametrize("discreet", [True, False])
+def test_in_discreet_mode_a_saved_verdict_waits_behind_a_switch(db_path, discreet):
+    from reunion_core.records import Verdict
+
+    with file_at(db_path) as store:
+        save_preferences(store, discreet, "https://weather.com/")
+        record_diagnostic(store, DiagnosticAnswers(safety=("afraid",)))
+    at = open_page("pages/1_Diagnostic.py")
+    said = Verdict.SAFETY_FIRST.explanation[:40]
+    if not discreet:  # shown under the form, as always
+        assert said in texts(at) and not at.get("toggle")
+        return
+    assert said not in texts(at) and Verdict.SAFETY_FIRST.label not in texts(at)
+    at.toggle(key="dx.reveal").set_value(True).run()
+    assert said in texts(at) and not at.exception

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from reunion_core import content as words
 from reunion_core.content import (
     DIAGNOSTIC_QUESTIONS,
     PAUSE_SIGNS,
@@ -70,3 +71,22 @@ def latest_verdict(run: DiagnosticRun, safety: SafetyState, heading: str) -> Non
                     limit=len(SAFETY_QUESTIONS) if run.assessment.verdict is Verdict.SAFETY_FIRST else None)
     for key, text in run.answers.reflections.items():
         widgets.user_text(f"Your reflection on: {QUESTION_BY_KEY[key].text}", text)
+
+
+def past_runs(runs: list[DiagnosticRun], safety: SafetyState, discreet: bool) -> None:
+    """The latest verdict under the form, and an earlier run to compare with. In discreet mode both
+    wait behind a switch: the words of a verdict are not for whoever glances at the screen."""
+    if not runs or discreet and not st.toggle(words.DISCREET_SHOW_RESULTS, key=P + "reveal"):
+        return
+    st.divider()
+    latest_verdict(runs[0], safety, "Latest verdict")
+    earlier = len(runs) - 1
+    label = "your earlier run" if earlier == 1 else f"one of your {earlier} earlier runs"
+    if earlier and st.toggle(f"Compare with {label}", key=P + "compare_on"):
+        picked = st.selectbox(
+            "Earlier run",
+            range(1, len(runs)),  # positions, not the runs: options are copied on every rerun
+            format_func=lambda i: f"{runs[i].created_at:%d %b %Y} · {runs[i].assessment.verdict.label}",
+            key=P + "compare",
+        )
+        widgets.compare_runs(runs[picked], runs[0])

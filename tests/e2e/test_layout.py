@@ -113,3 +113,26 @@ def test_home_tiles_are_one_height(new_page, journey_url):
                       && e.getBoundingClientRect().height > m.getBoundingClientRect().height)) e = e.parentElement;
         return e ? Math.round(e.getBoundingClientRect().height) : 0; })""")
     assert len(heights) == 3 and len(set(heights)) == 1, heights
+
+
+BAND_NAMES = """
+() => {
+  const plot = [...document.querySelectorAll('.js-plotly-plot')]
+    .find(p => p.querySelector('.gtitle')?.textContent.startsWith('How open they seem'));
+  const area = plot.querySelector('.nsewdrag').getBoundingClientRect();
+  return [...plot.querySelectorAll('.y2tick text')].map(t => {
+    const r = t.getBoundingClientRect();
+    return {text: t.textContent, outside: r.left >= area.right, shown: r.right <= window.innerWidth};
+  });
+}
+"""
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_the_stage_names_sit_beside_the_bands_where_no_line_crosses_them(new_page, journey_url, size):
+    page = new_page(*SIZES[size])
+    open_at(page, journey_url, "Progress")
+    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .y2tick text').length >= 5")
+    names = page.evaluate(BAND_NAMES)
+    assert [n["text"] for n in names] == ["Wall", "TestDrive", "Dragon", "Crisis", "NewBeginnings"], names
+    assert all(n["outside"] and n["shown"] for n in names), names
