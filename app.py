@@ -67,12 +67,15 @@ st.subheader("Latest diagnostic")
 if glance.diagnostic:
     st.caption(f"{glance.diagnostic.created_at:%d %b %Y}")
     widgets.verdict(glance.diagnostic.assessment, f.safety, limit=3)
+    if glance.open_reasons:  # what is different this time: the reasons with no evidence of change yet
+        st.page_link(page("toolkit"), label=words.home_open_reasons(glance.open_reasons), icon=":material/handyman:")
 else:
     st.markdown("No diagnostic yet.")
     st.page_link(page("diagnostic"), label="Take the diagnostic", icon=":material/explore:")
 
 st.divider()
-col1, col2, col3 = st.columns(3)
+col1, col2, col3, col4 = st.columns(4)
 col1.page_link(page("check_in"), label="Check in", icon=":material/tune:")
 col2.page_link(page("contact_log"), label="Log a contact", icon=":material/forum:")
-col3.page_link(page("progress"), label="See progress", icon=":material/monitoring:")
+col3.page_link(page("toolkit"), label=words.PAUSE_LINK, icon=":material/self_improvement:")
+col4.page_link(page("progress"), label="See progress", icon=":material/monitoring:")

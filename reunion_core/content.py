@@ -832,6 +832,10 @@ SCREENS: MappingProxyType = MappingProxyType({
         "Safety & help",
         "If you are afraid, hurt or controlled, you are not alone, and help is free and confidential.",
     ),
+    "toolkit": Screen(
+        "Toolkit", "Tools for doing it well: what is different now, boundaries, words, small dates, and a "
+        "pause before you reach out.",
+    ),
     "data": Screen(
         "Your data",
         "Everything you wrote lives in one file on this computer. Take a copy, restore one, or erase it for good.",
@@ -1034,7 +1038,7 @@ BROWSING_SAFELY: tuple[str, ...] = (
 DISCREET_NAME = "Notes"  # the tab title and app name in discreet mode
 DISCREET_SCREENS: MappingProxyType = MappingProxyType({
     "home": "Home", "diagnostic": "Questions", "check_in": "Daily note", "contact_log": "Log",
-    "progress": "Charts", "journey": "Guide", "safety": "Help", "data": "Files",
+    "progress": "Charts", "journey": "Guide", "toolkit": "Tools", "safety": "Help", "data": "Files",
 })
 DISCREET_HELP = "Help"
 DISCREET_SHOW_RESULTS = "Show my saved answers"  # discreet mode: a verdict's words wait behind this
@@ -1070,3 +1074,96 @@ RECONNECTION_ADVICE: tuple[str, ...] = tuple(dict.fromkeys([
     *(s.ready_when for s in YOUR_STAGES), *(s.focus for s in REACTANCE_STAGES), *(t.text for t in TIPS),
     VERDICT_WORDS["proceed_with_care"][1], REASON_NONE,
 ]))
+
+
+# --- The reconnection toolkit (reunion_core/toolkit.py) ---------------------------------------
+
+# Tools, in the order the Toolkit page offers them. "about_them": it involves the ex, so it is hidden
+# after a no, during a boundary, when moving on and in safety mode (the pause stays for everyone).
+TOOLS: MappingProxyType = MappingProxyType({
+    "different": ("What is different now", True),
+    "boundaries": ("Boundaries", True),
+    "words": ("Words that wait a day", True),
+    "dates": ("Micro-dates", True),
+    "pause": ("A pause before you reach out", False),
+})
+
+URGE_READY = {"yes": "Yes, by my own stage's measure", "not_sure": "I'm not sure", "no": "No, not yet"}
+URGE_READY_SAFETY = {"yes": "Yes", "not_sure": "I'm not sure", "no": "No"}  # the same answers, in safety mode
+URGE_CHOSE = {
+    "didnt_send": "I didn't send anything",
+    "wrote_instead": "I wrote it here instead",
+    "waited": "I'll wait and decide tomorrow",
+    "sent": "I sent a message",
+}
+TOOL_LABELS = {"feel": "How you feel", "when": "When what happens", "need": "What you need",
+               "wording": "The boundary", "what": "What you plan", "text": "What you saw", "why_now": "Why now",
+               "want": "What you want from it"}
+# Hints for an I-statement that turns into blame, keyed by what the rules in toolkit.BLAME found.
+DRAFT_HINTS: MappingProxyType = MappingProxyType({
+    "always_never": "\"Always\" and \"never\" invite a debate about the record. Try one moment: "
+                    "\"when the plans changed on Friday\".",
+    "cause_in_them": "That puts the cause in them. Try what happened and how it felt: \"when ___ happened, "
+                     "I felt ___\".",
+    "orders": "That tells them what to do. Try what you need: \"I need ___\" leaves them room to offer it.",
+    "thought_not_feeling": "\"I feel that you ___\" is a thought about them. Name a feeling: hurt, lonely, "
+                           "worried, relieved.",
+    "label": "A label for them closes the conversation. Describe what they did, and how it left you.",
+})
+
+TOOLKIT_INTRO = "Pick a tool. Each one is the guide's advice made into something you can do today."
+TOOLKIT_ABOUT_YOU = (
+    "For now the toolkit is about you: the tools that involve them are put away. The pause is here "
+    "whenever the urge to reach out comes."
+)
+REASONS_EMPTY = (
+    "Take the diagnostic first: your answer to \"why did it end?\" becomes the first reason here. You can "
+    "also add reasons of your own below."
+)
+REASON_OPEN = "No evidence of change yet."
+EVIDENCE_HELP = ("A dated moment that shows something is different, in a sentence: \"we talked about money on "
+                 "3 May, calmly\". Promises are not evidence; what happened is.")
+DIFFERENT_COUNT = "{open} of {total} reasons it ended still have no evidence of change."
+DIFFERENT_ALL = "Every reason it ended has some evidence of change. Keep looking: one moment is a start, not proof."
+BOUNDARIES_HELP = ("The guide: \"Setting new boundaries and moving away from old triggers can help solidify this "
+                   "new beginning.\" Write down the ones you both agreed, then note each time one was kept or broken.")
+FLAG_FROM_DATA = {
+    "boundaries_broken": ("Boundaries you agreed are not being kept ({days}). The guide calls this \"a sign that "
+                          "nothing much will change from the previous go-'round\"."),
+    "past_kept_alive": ("The past came up on your dates ({days}). The guide: if you keep bringing up the past, "
+                        "\"the hurts of the past simply won't heal\"."),
+}
+WORDS_HELP = (
+    "Talk in terms of your own feelings: \"I feel ___ when ___, and I need ___\". Take Two holds what you "
+    "write for a day, then marks it ready to reread. Nothing is ever sent anywhere."
+)
+WORDS_HELD = "Held until {at}: reread it then, before you decide whether to say it."
+WORDS_READY = "Ready to reread."
+DATES_HELP = ("Small and low-pressure: \"Even a 20-minute coffee break or a cute little Zoom sesh can go a long "
+              "way.\" Plan one, then, afterwards, notice how it went.")
+DEBRIEF_QUESTIONS = {
+    "safe": "Did you feel safe?",
+    "myself": "Did you feel like yourself?",
+    "old_pattern": "Did an old pattern show up?",
+    "past_came_up": "Did the past come up?",
+}
+PAUSE_HELP = ("The urge to reach out is normal, and it passes. Before you send anything, take ten minutes "
+              "with three questions. Whatever you choose afterwards, write it down: it counts either way.")
+PAUSE_QUESTIONS = {"why_now": "Why now? What happened just before the urge?",
+                   "want": "What do you want from it? What would you hope they say?"}
+PAUSE_READY = "Are you ready, by your own stage's measure?"
+PAUSE_READY_SAFETY = "Would it be safe, and does someone you trust know you're thinking of it?"
+PAUSE_RUNNING = "Your ten minutes end at {at}. Breathe out slowly, and stay with how you feel; it will shift."
+PAUSE_OVER = "Your ten minutes are over. What did you choose?"
+PAUSE_SENT = ("One message is a restart point, never a failure. Notice how you feel now, and be kind to "
+              "yourself tonight.")
+PAUSE_HELD = "You chose. That counts for something, and it gets easier each time."
+PAUSE_TALLY = "You paused {n} and chose not to send {kept} of them."
+PAUSE_LINK = "Want to reach out? Pause first"
+DATES_NOT_YET = ("By your own measures, a step toward them isn't open yet (Home says what is missing). Planning "
+                 "is fine; the pause is here when the urge comes.")
+
+
+def home_open_reasons(n: int) -> str:
+    return (f"{n} reason it ended has no evidence of change yet" if n == 1 else
+            f"{n} reasons it ended have no evidence of change yet")

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from enum import Enum
+from types import MappingProxyType
 
 from .content import (
     CHANNEL_BY_KEY,
@@ -20,6 +21,9 @@ from .content import (
     SAFETY_BY_KEY,
     SAFETY_PLAN_FIELDS,
     SIGN_BY_KEY,
+    TOOL_LABELS,
+    URGE_CHOSE,
+    URGE_READY,
     VERDICT_WORDS,
     YOUR_STAGE_BY_KEY,
     ReactanceStage,
@@ -253,7 +257,7 @@ def zoned(wall: datetime, offset: int | None) -> datetime:
     return wall.replace(tzinfo=timezone(timedelta(minutes=offset)))
 
 
-def _check_past(moment: datetime | date, what: str, now: datetime, slack: timedelta = CLOCK_SLACK) -> None:
+def check_past(moment: datetime | date, what: str, now: datetime, slack: timedelta = CLOCK_SLACK) -> None:
     day = moment.date() if isinstance(moment, datetime) else moment
     if day < EARLIEST:
         raise ValidationError(f"{what} is before {EARLIEST:%Y}; check the year.")
@@ -272,7 +276,7 @@ def valid_moment(value: object, what: str, now: datetime) -> datetime:
         raise ValidationError(f"{what} must be a date and time.")
     if value.tzinfo is None or value.utcoffset() is None:
         value = value.astimezone()  # the same wall-clock time, in this machine's zone
-    _check_past(value, what, now, SAVED_SLACK)
+    check_past(value, what, now, SAVED_SLACK)
     return value.replace(microsecond=0)
 
 
@@ -299,7 +303,7 @@ def valid_contact(contact: Contact, now: datetime, *, entered: bool = True) -> C
         raise ValidationError("Choose the date of the contact.")
     if isinstance(day, datetime) or not isinstance(day, date):
         raise ValidationError("The contact date must be a date.")
-    _check_past(day, "The contact date", now, CLOCK_SLACK if entered else SAVED_SLACK)
+    check_past(day, "The contact date", now, CLOCK_SLACK if entered else SAVED_SLACK)
     return replace(
         contact,
         initiator=_check_key(contact.initiator, INITIATOR_BY_KEY, "who reached out"),
@@ -360,7 +364,7 @@ def valid_choice(choice: PathChoice, now: datetime) -> PathChoice:
             day = date.fromisoformat(detail)
         except ValueError:
             raise ValidationError("The day no contact began must be a date.") from None
-        _check_past(day, "The day no contact began", now)
+        check_past(day, "The day no contact began", now)
     if kind == "no_contact_days":
         low, high = MIN_NO_CONTACT_DAYS
         _check_int(int(detail) if detail.isdigit() and len(detail) < 5 else detail, "The days of no contact", low, high)
@@ -508,3 +512,87 @@ def choice_json(c: PathChoice) -> dict:
 
 def plan_json(p: SafetyPlan) -> dict:
     return {**{key: getattr(p, key) for key, _, _ in SAFETY_PLAN_FIELDS}, "updated_at": p.updated_at.isoformat()}
+
+
+# --- The reconnection toolkit's entries (the rules that read them: toolkit.py) ---------------------
+
+TOOL_DATE_MINUTES = (5, 240)  # a micro-date is short: the seed's 20-minute coffee, a video call
+TOOL_SHORT_TEXT = 300  # one line: a boundary's wording, a date's plan, an I-statement's part
+PLAN_AHEAD = timedelta(days=366)
+# Each kind of entry: its fields, and what each must be ("text", "short", "bool", "0-10", or a choice).
+TOOL_KINDS: Mapping[str, Mapping[str, object]] = MappingProxyType({
+    "reason": {"text": "short"},  # a reason it ended, in the person's words (beside the diagnostic's)
+    "evidence": {"text": "text"},  # ref: the reason; day: when the change showed
+    "boundary": {"wording": "short"},  # day: when you agreed it
+    "boundary_event": {"kept": "bool", "note": "text"},  # ref: the boundary; day: when
+    "draft": {"feel": "short", "when": "short", "need": "short"},
+    "date": {"what": "short", "minutes": TOOL_DATE_MINUTES},  # day: when it is planned
+    "debrief": {"safe": "bool", "myself": "bool", "old_pattern": "bool", "past_came_up": "bool",
+                "connected": (0, 10), "note": "text"},  # ref: the date
+    "urge": {"why_now": "text", "want": "text", "ready": URGE_READY},
+    "urge_outcome": {"chose": URGE_CHOSE, "note": "text"},  # ref: the urge
+})
+# Kinds whose day may lie ahead (a date is planned); every other day is today or before.
+TOOL_PLANNED = frozenset({"date"})
+# What each link must point to.
+TOOL_LINKS = {"evidence": "reason", "boundary_event": "boundary", "debrief": "date", "urge_outcome": "urge"}
+
+
+@dataclass(frozen=True)
+class ToolEntry:
+    kind: str
+    fields: Mapping[str, object] = field(default_factory=dict)
+    day: date | None = None  # the day it is about; None: the day it was written
+    ref: str = ""  # the entry (or diagnostic reason) it belongs to
+    at: datetime | None = None  # when it was written; set by the store when None
+    id: str | None = None
+
+
+def valid_tool_entry(entry: ToolEntry, now: datetime, *, imported: bool = False) -> ToolEntry:
+    """The entry, normalised, or ValidationError naming the first problem in plain words. A day typed
+    now is held to today (a planned date: a year ahead); one `imported` may look ahead (a clock put back)."""
+    spec = TOOL_KINDS.get(entry.kind)
+    if spec is None:
+        raise ValidationError(f"Unknown kind of toolkit entry: {entry.kind!r}.")
+    if not isinstance(entry.fields, Mapping) or set(entry.fields) - set(spec):
+        raise ValidationError("A toolkit entry has fields Take Two doesn't know.")
+    values = {key: _valid_tool_field(entry.fields.get(key), rule, TOOL_LABELS.get(key, key.replace("_", " ").capitalize()))
+              for key, rule in spec.items()}
+    if entry.kind == "draft" and not any(values.values()):
+        raise ValidationError("Write at least one part of the sentence.")
+    if entry.kind in {"reason", "evidence", "boundary", "date"} and not any(
+            isinstance(v, str) and v.strip() for v in values.values()):
+        raise ValidationError(f"{TOOL_LABELS[next(iter(spec))]} can't be empty.")
+    if entry.kind in TOOL_LINKS and not (isinstance(entry.ref, str) and 0 < len(entry.ref) <= 64):
+        raise ValidationError("Choose what this belongs to.")
+    at = valid_moment(entry.at, "The time of a toolkit entry", now)
+    day = entry.day if entry.day is not None else at.date()
+    if not isinstance(day, date) or isinstance(day, datetime):
+        raise ValidationError("The day must be a date.")
+    check_past(day, "The day", now, PLAN_AHEAD if entry.kind in TOOL_PLANNED or imported else CLOCK_SLACK)
+    return replace(entry, fields=values, day=day, at=at, ref=entry.ref or "")
+
+
+def tool_json(e: ToolEntry) -> dict:
+    return {"id": e.id, "at": e.at.isoformat(), "kind": e.kind, "day": e.day.isoformat(), "ref": e.ref,
+            "fields": dict(e.fields)}
+
+
+def _valid_tool_field(value: object, rule: object, what: str) -> object:
+    if rule == "bool":
+        if not isinstance(value, bool):
+            raise ValidationError(f"{what}: answer yes or no.")
+        return value
+    if isinstance(rule, tuple):
+        low, high = rule
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ValidationError(f"{what} must be a whole number from {low} to {high}.")
+        return value
+    if isinstance(rule, Mapping):
+        if value not in rule:
+            raise ValidationError(f"Choose an answer for {what.lower()}.")
+        return value
+    text = check_text(value, what)
+    if rule == "short" and len(text) > TOOL_SHORT_TEXT:
+        raise ValidationError(f"{what} is {len(text):,} characters; keep it under {TOOL_SHORT_TEXT} (one sentence).")
+    return text

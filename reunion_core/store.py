@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,7 +23,8 @@ BUCKETS = ("day", "week", "month")
 # The tables whose rows carry a time, and that time's column (choices, from m004, are born zoned).
 _ZONED = {"checkins": "checked_in_at", "contacts": "created_at", "diagnostics": "created_at",
           "safety_events": "chosen_at", "safety_plan": "updated_at"}
-_INSTANT = {t: f"({c} - to_minutes(utc_offset))" for t, c in {**_ZONED, "choices": "chosen_at"}.items()}
+_INSTANT = {t: f"({c} - to_minutes(utc_offset))" for t, c in {**_ZONED, "choices": "chosen_at",
+                                                                "toolkit": "written_at"}.items()}
 
 
 def _fill_offsets(cur: duckdb.DuckDBPyConnection) -> None:
@@ -60,6 +62,10 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # The person's choices about their path: a boundary lifted by them, moving on, readiness.
     ("m004_choices", ("CREATE TABLE choices (id VARCHAR PRIMARY KEY, chosen_at TIMESTAMP NOT NULL, kind VARCHAR"
                       " NOT NULL, detail VARCHAR NOT NULL, utc_offset INTEGER NOT NULL)",)),
+    # The reconnection toolkit's entries (toolkit.KINDS): the day each is about, its link, its fields as JSON.
+    ("m005_toolkit", ("CREATE TABLE toolkit (id VARCHAR PRIMARY KEY, written_at TIMESTAMP NOT NULL, kind VARCHAR"
+                      " NOT NULL, day DATE NOT NULL, ref VARCHAR NOT NULL, fields VARCHAR NOT NULL, utc_offset"
+                      " INTEGER NOT NULL)",)),
 )
 
 _CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
@@ -259,6 +265,18 @@ class Store:
         return [rec.PathChoice(kind, detail, rec.zoned(at, off), id_) for id_, at, kind, detail, off in self._rows(
             "SELECT id, chosen_at, kind, detail, utc_offset FROM choices ORDER BY " + _INSTANT["choices"] + ", id")]
 
+    def add_tool_entry(self, entry: rec.ToolEntry) -> rec.ToolEntry:
+        """Validate and save one toolkit entry (a reason, a boundary, a draft, a date, an urge ...)."""
+        return self._add("toolkit", [_with_id(rec.valid_tool_entry(entry, rec.local_now()))])[0]
+
+    def tool_entries(self, kinds: Iterable[str] | None = None) -> list[rec.ToolEntry]:
+        """Toolkit entries of these kinds (None: all), oldest first."""
+        where, args = ("", []) if kinds is None else (" WHERE list_contains(?, kind)", [list(kinds)])
+        return [rec.ToolEntry(kind, json.loads(fields), day, ref, rec.zoned(at, off), id_)
+                for id_, at, kind, day, ref, fields, off in self._rows(
+                    "SELECT id, written_at, kind, day, ref, fields, utc_offset FROM toolkit" + where + " ORDER BY "
+                    + _INSTANT["toolkit"] + ", id", args)]
+
     def marked(self, sign: str, response: str) -> list[tuple[date, datetime]]:
         """Check-ins with `sign` ticked and contacts answered with `response`: each one's day, and
         when it was written down."""
@@ -306,7 +324,7 @@ class Store:
     def import_records(
         self, checkins: Sequence[rec.CheckIn], contacts: Sequence[rec.Contact], runs: Sequence[rec.DiagnosticRun],
         events: Sequence[rec.SafetyEvent] = (), plan: rec.SafetyPlan | None = None,
-        choices: Sequence[rec.PathChoice] = (),
+        choices: Sequence[rec.PathChoice] = (), tools: Sequence[rec.ToolEntry] = (),
     ) -> dict[str, int]:
         """Add records that carry their own ids, skipping ids already here; all or nothing. An imported
         safety plan is kept only where there is none yet: it never overwrites one."""
@@ -318,6 +336,7 @@ class Store:
             "safety_events": [_ROW["safety_events"](rec.valid_event(e, now)) for e in events],
             "safety_plan": [_ROW["safety_plan"](rec.valid_plan(plan, now))] if plan and not plan.is_empty else [],
             "choices": [_ROW["choices"](rec.valid_choice(c, now)) for c in choices],
+            "toolkit": [_ROW["toolkit"](rec.valid_tool_entry(e, now, imported=True)) for e in tools],
         }
         if any(not row[0] for table in rows.values() for row in table):
             raise ValidationError("Every imported entry needs its id.")
@@ -437,7 +456,7 @@ _OPENNESS = (  # the rolling mean's window is a constant of ours, not a value fr
     " SELECT period, mean, n, avg(mean) OVER (ORDER BY period ROWS BETWEEN "
     + str(rec.ROLLING_PERIODS - 1) + " PRECEDING AND CURRENT ROW) FROM b ORDER BY period"
 )
-_TABLES = dict(zip(rec.KINDS, ("checkins", "contacts", "diagnostics"), strict=True))
+_TABLES = {**dict(zip(rec.KINDS, ("checkins", "contacts", "diagnostics"), strict=True)), "toolkit": "toolkit"}
 _DELETE = {kind: "DELETE FROM " + table + " WHERE id = ? RETURNING id" for kind, table in _TABLES.items()}
 # Each table's column types, in column order: one bulk insert serves every table.
 _COLUMNS = {
@@ -447,6 +466,7 @@ _COLUMNS = {
     "safety_events": ("VARCHAR", "TIMESTAMP", "VARCHAR", "INTEGER"),
     "safety_plan": ("VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "TIMESTAMP", "INTEGER"),
     "choices": ("VARCHAR", "TIMESTAMP", "VARCHAR", "VARCHAR", "INTEGER"),
+    "toolkit": ("VARCHAR", "TIMESTAMP", "VARCHAR", "DATE", "VARCHAR", "VARCHAR", "INTEGER"),
 }
 _INSERT = {
     (table, skip): ("INSERT OR IGNORE INTO " if skip else "INSERT INTO ") + table + " SELECT "
@@ -457,6 +477,8 @@ _INSERT = {
 
 
 _BATCH = 500  # rows per statement: an import of 60 MB peaks at about 290 MB over the app, not 530
+
+
 def _insert(cur: duckdb.DuckDBPyConnection, table: str, rows: list[list], skip_known: bool = False) -> None:
     """Insert many rows in one statement: each list parameter unnests into one column."""
     for start in range(0, len(rows), _BATCH):
@@ -493,6 +515,8 @@ _ROW: dict[str, Callable[..., list]] = {
     "diagnostics": lambda r: [r.id, rec.wall(r.created_at), *rec.run_columns(r), rec.utc_offset(r.created_at)],
     "safety_events": lambda e: [e.id, rec.wall(e.at), e.kind, rec.utc_offset(e.at)],
     "choices": lambda c: [c.id, rec.wall(c.at), c.kind, c.detail, rec.utc_offset(c.at)],
+    "toolkit": lambda e: [e.id, rec.wall(e.at), e.kind, e.day, e.ref, json.dumps(dict(e.fields), sort_keys=True),
+                          rec.utc_offset(e.at)],
     "safety_plan": lambda p: ["plan", p.people, p.code_word, p.safe_places, p.to_take, p.numbers, rec.wall(p.updated_at),
                               rec.utc_offset(p.updated_at)],
 }

@@ -11,7 +11,7 @@ import io
 import json
 import shutil
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -27,18 +27,21 @@ from .records import (
     PathChoice,
     SafetyEvent,
     SafetyPlan,
+    ToolEntry,
     checkin_json,
     choice_json,
     contact_json,
     event_json,
     plan_json,
     run_json,
+    tool_json,
     valid_answers,
 )
 from .store import Store
 
 FORMAT = "take-two-export"
-VERSION = 3  # 2 added safety_events and safety_plan; 3 gave every time its UTC offset, and added choices
+VERSION = 4  # 2 added safety_events and safety_plan; 3 gave every time its UTC offset, and added choices;
+# 4 added the toolkit
 MAX_BYTES = 64 * 1024 * 1024  # ten years of daily 10,000-character notes fit in about 40 MB
 
 
@@ -52,6 +55,7 @@ class Bundle:
     safety_events: list[SafetyEvent]
     safety_plan: SafetyPlan | None
     choices: list[PathChoice]
+    tools: list[ToolEntry] = field(default_factory=list)
 
 
 # --- export ------------------------------------------------------------------------------------
@@ -67,6 +71,7 @@ _SECTIONS = {
     "safety_events": lambda store: [event_json(e) for e in store.safety_events()],
     "safety_plan": lambda store: plan_json(plan) if (plan := store.safety_plan()) else None,
     "choices": lambda store: [choice_json(c) for c in store.choices()],
+    "toolkit": lambda store: [tool_json(e) for e in store.tool_entries()],
 }
 
 
@@ -157,6 +162,7 @@ _COLUMNS = {
                     "verdict", "reasons"],
     "safety_events": ["id", "at", "kind"],
     "choices": ["id", "at", "kind", "detail"],
+    "toolkit": ["id", "at", "kind", "day", "ref", "fields"],
     "safety_plan": [key for key, _, _ in SAFETY_PLAN_FIELDS] + ["updated_at"],
 }
 
@@ -195,6 +201,7 @@ def read_export(data: bytes | str) -> Bundle:
             safety_events=[_event(x) for x in (_list(doc, "safety_events") if version >= 2 else [])],
             safety_plan=_plan(doc["safety_plan"]) if version >= 2 and doc["safety_plan"] is not None else None,
             choices=[_choice(x) for x in (_list(doc, "choices") if version >= 3 else [])],
+            tools=[_tool(x) for x in (_list(doc, "toolkit") if version >= 4 else [])],
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ImportRefused(f"That export is damaged ({_describe(exc)}); nothing was imported.") from None
@@ -206,7 +213,7 @@ def import_bundle(store: Store, bundle: Bundle) -> dict[str, int]:
     """Merge an export into the store, skipping entries it already has; all or nothing."""
     try:
         return store.import_records(bundle.checkins, bundle.contacts, bundle.diagnostics,
-                                    bundle.safety_events, bundle.safety_plan, bundle.choices)
+                                    bundle.safety_events, bundle.safety_plan, bundle.choices, bundle.tools)
     except ImportRefused:
         raise
     except ReunionError as exc:
@@ -281,6 +288,14 @@ def _event(x: dict) -> SafetyEvent:
 
 def _choice(x: dict) -> PathChoice:
     return PathChoice(_text(x, "kind"), _text(x, "detail"), datetime.fromisoformat(_text(x, "at")), _text(x, "id"))
+
+
+def _tool(x: dict) -> ToolEntry:
+    fields = x["fields"]
+    if not isinstance(fields, dict):
+        raise TypeError("a toolkit entry's fields are not a set of answers")
+    return ToolEntry(_text(x, "kind"), fields, date.fromisoformat(_text(x, "day")), _text(x, "ref"),
+                     datetime.fromisoformat(_text(x, "at")), _text(x, "id"))
 
 
 def _plan(x: dict) -> SafetyPlan:

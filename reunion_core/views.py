@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from . import charts, transfer
+from . import toolkit as tk
 from .assessment import assess
 from .content import (
     BOUNDARY_SIGN,
@@ -23,6 +24,7 @@ from .content import (
     YOUR_STAGE_BY_KEY,
     ReactanceStage,
     ReconnectionStage,
+    choice_label,
 )
 from .guidance import (
     OPENING_CHOICES,
@@ -56,6 +58,7 @@ from .records import (
     SafetyEvent,
     SafetyPlan,
     StagePoint,
+    ToolEntry,
     VerdictPoint,
     local_now,
     valid_answers,
@@ -84,6 +87,7 @@ class Home:
     days_since_contact: int | None
     guidance: Guidance
     last_reached_out: date | None = None  # the last contact you started (moving on: the streak)
+    open_reasons: int | None = None  # reasons it ended with no evidence of change yet (None: not on that path)
 
     @property
     def is_empty(self) -> bool:
@@ -120,6 +124,7 @@ def home(store: Store, today: date) -> Home:
         days_since_contact=max(0, (today - last_contact).days) if last_contact else None,
         guidance=path,
         last_reached_out=store.last_contact_day("me"),
+        open_reasons=tk.open_reasons(_reasons(store, diagnostic)) if seen and diagnostic else None,
     )
 
 
@@ -139,6 +144,54 @@ def guidance(store: Store, today: date) -> Guidance:
         chose_moving_on=moving_on(choices), ready=ready,
         flags_recur=recurring_red_flags(store.diagnostic_runs(limit=20)), read_at=staged.at if staged else None,
     )
+
+
+# --- Toolkit -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Toolkit:
+    """The Toolkit screen: which tools this path allows, and each tool's entries."""
+
+    guidance: Guidance
+    tools: tuple[str, ...]
+    reasons: list[tk.Reason]
+    boundaries: list[tk.Boundary]
+    drafts: list[tuple[ToolEntry, bool]]  # newest first, each with whether it is ready to reread
+    dates: list[tk.MicroDate]
+    urges: list[tk.Urge]
+    flags: list[tk.DataFlag]
+
+    @property
+    def open_urge(self) -> tk.Urge | None:
+        """The latest urge, if what came of it is not recorded yet."""
+        return self.urges[0] if self.urges and self.urges[0].outcome is None else None
+
+
+def toolkit(store: Store, today: date, now: datetime) -> Toolkit:
+    path = guidance(store, today)
+    entries = store.tool_entries()
+    drafts = sorted((e for e in entries if e.kind == "draft"), key=lambda e: e.at, reverse=True)
+    return Toolkit(
+        guidance=path,
+        tools=tk.tools_for(path.path is not Path.RECONNECTING),
+        reasons=_reasons(store, _first(store.diagnostic_runs(limit=1)), entries),
+        boundaries=tk.boundaries(entries),
+        drafts=[(d, tk.ready_to_reread(d, now)) for d in drafts],
+        dates=tk.micro_dates(entries),
+        urges=tk.urges(entries),
+        flags=tk.red_flags_from_data(entries, today),
+    )
+
+
+def add_tool_entry(store: Store, entry: ToolEntry) -> ToolEntry:
+    return store.add_tool_entry(entry)
+
+
+def _reasons(store: Store, run: DiagnosticRun | None, entries: list[ToolEntry] | None = None) -> list[tk.Reason]:
+    answer = run.answers.answers.get("why_ended") if run else None
+    why = (answer, choice_label("why_ended", answer)) if answer and answer != "not_sure" else None
+    return tk.reasons(why, entries if entries is not None else store.tool_entries(("reason", "evidence")))
 
 
 def choose_path(store: Store, kind: str, detail: str = "") -> PathChoice:

@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORE = ROOT / "reunion_core"
-RULES = {"stages", "assessment", "progress", "views", "transfer", "demo"}  # decide, or load and decide
+RULES = {"stages", "assessment", "progress", "views", "transfer", "demo", "toolkit", "guidance"}  # decide, or load and decide
 # module -> the only project modules it may import (None: any but the forbidden)
 ALLOWED = {
     "content": set(),
@@ -81,4 +81,4 @@ def test_pages_stay_thin_and_the_store_small():
     pages = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
     long_pages = {p.name: n for p in pages if (n := len(p.read_text().splitlines())) > 110}
     assert long_pages == {}
-    assert len((CORE / "store.py").read_text().splitlines()) < 500  # 450 until m003 (zones) and m004 (choices)
+    assert len((CORE / "store.py").read_text().splitlines()) < 550  # 450 until m003 (zones), m004 (choices), m005 (toolkit)

@@ -23,7 +23,7 @@ from tests.test_pages import PAGES, file_at, open_page, texts
 SCREEN_OF = {"app.py": "home", "pages/1_Diagnostic.py": "diagnostic", "pages/2_Check_in.py": "check_in",
              "pages/3_Contact_log.py": "contact_log", "pages/4_Progress.py": "progress",
              "pages/5_Your_journey.py": "journey", "pages/6_Safety_and_help.py": "safety",
-             "pages/7_Your_data.py": "data"}
+             "pages/7_Your_data.py": "data", "pages/8_Toolkit.py": "toolkit"}
 
 
 def _strings(message: Message):

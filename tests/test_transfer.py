@@ -101,7 +101,7 @@ def test_the_export_holds_every_field(store):
     store.add_contact(Contact(date(2026, 1, 3), "them", "call", "warm", 4, "called"))
     record_diagnostic(store, DiagnosticAnswers(answers={"they_want": "no"}, reflections={"why_back": "why"}))
     doc = export_dict(store)
-    assert doc["format"] == "take-two-export" and doc["version"] == 3
+    assert doc["format"] == "take-two-export" and doc["version"] == 4
     [c] = doc["checkins"]
     assert set(c) == {"id", "at", "openness", "signs", "your_stage", "mood", "note"}
     offset = datetime(2026, 1, 2, 21, 0).astimezone().isoformat()[-6:]  # this machine's zone that day
@@ -129,7 +129,7 @@ def test_the_csv_zip_has_one_file_per_kind_with_every_row(store):
     store.add_checkin(CheckIn(42, "dip_a_toe", 3, note='comma, "quote"\nnewline'))
     with zipfile.ZipFile(io.BytesIO(export_csv_zip(store))) as archive:
         assert sorted(archive.namelist()) == ["checkins.csv", "choices.csv", "contacts.csv", "diagnostics.csv", "safety_events.csv",
-                                              "safety_plan.csv"]
+                                              "safety_plan.csv", "toolkit.csv"]
         text = archive.read("checkins.csv").decode()
     import csv
 
@@ -147,7 +147,7 @@ VALID = {"format": "take-two-export", "version": 1, "checkins": [], "contacts": 
         (b"hello, diary", "not JSON"),
         (json.dumps({"some": "other app"}).encode(), "not a Take Two export"),
         (json.dumps([1, 2, 3]).encode(), "not a Take Two export"),
-        (json.dumps({**VALID, "version": 4}).encode(), "newer version of Take Two"),
+        (json.dumps({**VALID, "version": 5}).encode(), "newer version of Take Two"),
         (json.dumps({**VALID, "version": "one"}).encode(), "damaged"),
         (json.dumps({**VALID, "checkins": "lots"}).encode(), "damaged"),
         (json.dumps({**VALID, "checkins": [{"id": "x"}]}).encode(), "damaged"),

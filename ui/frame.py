@@ -24,6 +24,7 @@ PAGES = {
     "diagnostic": ("pages/1_Diagnostic.py", ":material/explore:"),
     "check_in": ("pages/2_Check_in.py", ":material/tune:"),
     "contact_log": ("pages/3_Contact_log.py", ":material/forum:"),
+    "toolkit": ("pages/8_Toolkit.py", ":material/handyman:"),
     "progress": ("pages/4_Progress.py", ":material/monitoring:"),
     "journey": ("pages/5_Your_journey.py", ":material/map:"),
     "safety": ("pages/6_Safety_and_help.py", ":material/sos:"),

@@ -7,7 +7,7 @@ import functools
 import os
 import tempfile
 from contextlib import suppress
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import NoReturn
 
@@ -115,6 +115,7 @@ _VIEWS = {
     "safety": views.safety,
     "safety_screen": views.safety_screen,
     "preferences": views.preferences,
+    "toolkit": views.toolkit,
 }
 
 
@@ -220,6 +221,10 @@ def safety(store: Store) -> SafetyState:
 
 def safety_screen(store: Store) -> views.SafetyScreen:
     return _view(store, "safety_screen")
+
+
+def toolkit(store: Store, today: date, now: datetime) -> views.Toolkit:
+    return _view(store, "toolkit", today, now)
 
 
 def preferences(store: Store) -> views.Preferences:
