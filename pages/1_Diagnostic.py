@@ -1,5 +1,7 @@
 """Diagnostic: the questions to answer honestly before any stage, and the verdict they give."""
 
+from datetime import date
+
 import streamlit as st
 
 from reunion_core import content as words
@@ -10,6 +12,7 @@ from reunion_core.content import (
 )
 from ui import diagnostic as dx
 from ui import state, widgets
+from ui import toolkit as tools
 from ui.diagnostic import KEEP, P
 from ui.frame import frame
 
@@ -17,7 +20,8 @@ f = frame("diagnostic")
 given = f.safety.given if f.safety.on else {}  # earlier safety answers stand: shown ticked, with their date
 if st.session_state.pop(P + "reset", False):
     state.reset(dx.blank(given))
-runs = state.diagnostic_runs(f.store)
+screen = state.diagnostic_screen(f.store, date.today())
+runs = screen.runs
 
 
 if st.session_state.get(P + "saved") and runs:  # just saved: the verdict first, not under an empty form
@@ -52,12 +56,17 @@ elif steps[step] == "questions":
         # No bordered box per question: six of them cost ~5 ms on every rerun (make bench).
         widgets.choice(st.radio, f"**{number}. {q.text}**", q.choices, f"{P}answer.{q.key}", index=None,
                        help=q.why, **KEEP)
+        if q.key == "what_different":
+            dx.different_now(screen.reasons)
         st.text_area(q.reflection_prompt, key=f"{P}reflection.{q.key}", placeholder="Optional, in your own words",
                      **KEEP)
 else:  # pause signs or red flags: what was already answered above is not asked again
     kind = "pause" if steps[step] == "pause" else "flag"
     for item in dx.still_to_ask(kind):
-        st.checkbox(item.text, key=f"{P}{kind}.{item.key}", **KEEP)
+        if kind == "flag" and item.key in screen.flag_keys:  # seen in what you logged: not a tick box
+            tools.flags([x for x in screen.data_flags if x.key == item.key])
+        else:
+            st.checkbox(item.text, key=f"{P}{kind}.{item.key}", **KEEP)
 
 back, forward = st.columns(2)
 if step > 0 and back.button("Previous", key=P + "back"):
@@ -72,7 +81,7 @@ save, discard = st.columns(2)
 if (step == len(steps) - 1 or safety_ticked) and save.button("Save and see the verdict", type="primary",
                                                              key=P + "save"):
     st.session_state[P + "step"] = 0
-    widgets.act(lambda: views.record_diagnostic(f.store, dx.answers()), "Saved.", P + "reset", P + "saved",
+    widgets.act(lambda: views.record_diagnostic(f.store, dx.answers(screen.flag_keys)), "Saved.", P + "reset", P + "saved",
                 gently=True)
 widgets.flash()
 if discard.button("Discard my answers", key=P + "discard"):

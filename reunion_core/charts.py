@@ -442,3 +442,58 @@ def verdict_timeline(points: list[VerdictPoint]) -> Figure:
         layout["xaxis"]["range"] = [(day - timedelta(days=15)).isoformat(), (day + timedelta(days=15)).isoformat()]
     return {"data": data, "layout": layout}
 
+
+
+# --- The toolkit's charts: what you did, not how you scored --------------------------------------
+
+SENT_COLOUR, HELD_COLOUR = "#9aa5b1", "#4f9d69"  # a message sent is grey, never red: a restart point
+
+
+def urges_per_period(rows: list[tuple[date, dict]], bucket: str) -> Figure:
+    """Each urge to reach out, per period, by what you chose: held (any way) or sent."""
+    word = PERIOD_WORDS[bucket]
+    title, y_title = "The urge to reach out, and what you chose", f"Urges per {word}"
+    if not rows:
+        return _empty(title, "Date", y_title, "No paused urges in this range.")
+    held = [sum(v for k, v in counts.items() if k != "sent") for _, counts in rows]
+    sent = [counts.get("sent", 0) for _, counts in rows]
+    return _stacked(title, y_title, bucket, [p for p, _ in rows], (("Chose not to send", held, HELD_COLOUR),
+                                                                    ("Sent a message", sent, SENT_COLOUR)))
+
+
+def boundaries_per_period(rows: list[tuple[date, dict]], bucket: str) -> Figure:
+    """Each time a boundary was kept or broken, per period."""
+    word = PERIOD_WORDS[bucket]
+    title, y_title = "Boundaries kept and broken", f"Times per {word}"
+    if not rows:
+        return _empty(title, "Date", y_title, "Nothing logged about boundaries in this range.")
+    return _stacked(title, y_title, bucket, [p for p, _ in rows], (
+        ("Kept", [c.get(True, 0) for _, c in rows], HELD_COLOUR),
+        ("Broken", [c.get(False, 0) for _, c in rows], RESPONSE_COLOURS["discouraging"])))
+
+
+def _stacked(title: str, y_title: str, bucket: str, periods: list[date],
+             series: tuple[tuple[str, list[int], str], ...]) -> Figure:
+    width = DAY_MS * PERIOD_DAYS[bucket]
+    data = [{"type": "bar", "name": name, "x": [p.isoformat() for p in periods], "y": values,
+             "width": [width * 0.8] * len(periods), "offset": [width * 0.1] * len(periods), "marker": {"color": colour},
+             "hovertemplate": f"{PERIOD_WORDS[bucket].capitalize()} of %{{x|%d %b %Y}}<br>{name}: %{{y}}<extra></extra>"}
+            for name, values, colour in series]
+    most = max((sum(column) for column in zip(*(values for _, values, _ in series), strict=True)), default=0)
+    yaxis = {"rangemode": "tozero", "fixedrange": True, "tickformat": ",d", **({"dtick": 1} if most <= 6 else {})}
+    return {"data": data, "layout": _layout(title, "Date", y_title, barmode="stack", yaxis=yaxis)}
+
+
+def debriefs_timeline(points: list[tuple[date, int, tuple[str, ...]]]) -> Figure:
+    """How connected you felt after each micro-date (0-10), with what else you noticed on hover."""
+    title, y_title = "How your micro-dates went", "Connected (0–10)"
+    if not points:
+        return _empty(title, "Date", y_title, "No micro-dates debriefed in this range.")
+    noticed = {"safe": "felt safe", "myself": "felt like myself", "old_pattern": "an old pattern showed up",
+               "past_came_up": "the past came up"}
+    data = [{"type": "scatter", "mode": _mode(len(points)), "name": "Connected", "x": [d.isoformat() for d, _, _ in points],
+             "y": [c for _, c, _ in points], "line": {"color": LINE, "width": 1.5}, "marker": {"size": 7},
+             "customdata": [", ".join(noticed[k] for k in yes) or "nothing ticked" for _, _, yes in points],
+             "hovertemplate": "%{x|%d %b %Y}<br>Connected %{y}/10<br>%{customdata}<extra></extra>"}]
+    return {"data": data, "layout": _layout(title, "Date", y_title, yaxis={"range": [-0.5, 10.5], "dtick": 2,
+                                                                           "fixedrange": True})}

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .content import REACTANCE_STAGES, YOUR_STAGES
 from .errors import ReunionError, ValidationError
-from .records import CheckIn, Contact, DiagnosticAnswers, PathChoice, local_now
+from .records import CheckIn, Contact, DiagnosticAnswers, PathChoice, ToolEntry, local_now
 from .stages import reactance_stage
 from .store import Store
 from .views import record_diagnostic
@@ -113,6 +113,63 @@ def journey(
     return checkins, contacts, diagnostics, [c for c in choices if c.at <= now]
 
 
+BOUNDARIES = ("We don't bring up old fights by text.", "Either of us can end a call early, no questions asked.")
+DATES = ("A 20-minute coffee near work", "A video call on Sunday morning", "A walk in the park",
+         "Lunch, one hour at most")
+EVIDENCE = ("We talked about money calmly, and both listened.", "They told me about a plan change two days early.",
+            "I said what bothered me the same day, without a fight.", "We disagreed about the holidays and it stayed kind.")
+DRAFTS = (("hurt", "plans change at the last minute", "to hear about changes early"),
+          ("anxious", "a message goes unanswered for a day", "a short 'busy, later' when you can"),
+          ("close to you", "we talk without phones", "more evenings like that"))
+
+
+def tool_history(years: float, seed: int, today: date, now: datetime | None = None) -> list[ToolEntry]:
+    """Toolkit entries along the same journey: urges paused early on (one sent: a restart point), then
+    evidence of change, I-statements held a day, boundaries kept (and twice broken) and micro-dates
+    with their debriefs, and one date planned a few days ahead."""
+    rng = random.Random(seed + 1000)
+    now = (now or local_now()).astimezone()
+    days = max(1, round(years * 365))
+    start = today - timedelta(days=days - 1)
+    out: list[ToolEntry] = []
+
+    def add(kind: str, fields: dict, day: date, ref: str = "", hour: int = 21) -> str:
+        entry_id = f"demo-{seed}-{len(out):05d}"
+        out.append(ToolEntry(kind, fields, day, ref, min(datetime.combine(min(day, today), clock(hour, 10)).astimezone(), now),
+                             entry_id))
+        return entry_id
+
+    own_reason = boundaries = None
+    for i in range(days):
+        f = i / max(days - 1, 1)
+        day = start + timedelta(days=i)
+        mine = next(n for frac, n in reversed(YOUR_PATH) if f >= frac)
+        if mine <= 2 and i % 9 == 4:  # the urge to reach out, paused
+            urge = add("urge", {"why_now": "It was late and I saw our song in a playlist.", "want": "To hear them say "
+                                "they miss me.", "ready": rng.choice(("no", "not_sure"))}, day, hour=23)
+            chose = "sent" if rng.random() < 0.12 else rng.choice(("didnt_send", "wrote_instead", "waited"))
+            add("urge_outcome", {"chose": chose, "note": ""}, day, urge, hour=23)
+        if mine >= 2 and own_reason is None:
+            own_reason = add("reason", {"text": "We stopped making time for each other"}, day)
+        if mine >= 3 and i % 30 == 0:
+            add("evidence", {"text": rng.choice(EVIDENCE)}, day, rng.choice(("communication", own_reason)))
+        if mine >= 3 and i % 23 == 0:
+            add("draft", dict(zip(("feel", "when", "need"), rng.choice(DRAFTS), strict=True)), day)
+        if mine >= 4 and boundaries is None:
+            boundaries = [add("boundary", {"wording": b}, day) for b in BOUNDARIES]
+        if boundaries and i % 7 == 2:
+            add("boundary_event", {"kept": rng.random() > 0.1, "note": ""}, day, rng.choice(boundaries))
+        if mine >= 4 and i % 10 == 6:
+            planned = add("date", {"what": rng.choice(DATES), "minutes": rng.choice((20, 30, 45, 60))}, day, hour=12)
+            if day < today:
+                add("debrief", {"safe": True, "myself": rng.random() > 0.15, "old_pattern": rng.random() < 0.15,
+                                "past_came_up": rng.random() < 0.08, "connected": max(0, min(10, round(4 + 5 * f
+                                + rng.gauss(0, 1.2)))), "note": ""}, day, planned, hour=22)
+    if out and any(e.kind == "date" for e in out):
+        add("date", {"what": rng.choice(DATES), "minutes": 20}, today + timedelta(days=3), hour=12)
+    return [e for e in out if e.at <= now]
+
+
 def _diagnostic(f: float) -> DiagnosticAnswers:
     """Answers that mature along the journey: pause, then not yet, then proceed with care."""
     answers = {
@@ -155,6 +212,7 @@ def _fill(store: Store, years: float, seed: int, today: date) -> None:
         store.add_choice(choice)
     for at, answers in diagnostics:
         record_diagnostic(store, answers, at=at)
+    store.import_records((), (), (), tools=tool_history(years, seed, today))  # many at once, with their ids
 
 
 def main(argv: list[str] | None = None) -> int:

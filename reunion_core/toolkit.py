@@ -71,16 +71,37 @@ def boundaries(entries: Iterable[ToolEntry]) -> list[Boundary]:
     return out
 
 
-def monthly(entries: Iterable[ToolEntry], kind: str, key: str, values: Iterable[object]) -> list[tuple[date, dict]]:
-    """Per month (its first day), how many entries of `kind` had each of `values` for `key`."""
+def period_of(day: date, bucket: str) -> date:
+    """The first day of the day, week (Monday) or month a day falls in, as the store's charts count."""
+    if bucket == "week":
+        return day - timedelta(days=day.weekday())
+    return day.replace(day=1) if bucket == "month" else day
+
+
+def per_period(entries: Iterable[ToolEntry], kind: str, key: str, values: Iterable[object], bucket: str,
+               start: date, end: date) -> list[tuple[date, dict]]:
+    """Per period from `start` to `end` (inclusive), how many entries of `kind` (by their day, or for an
+    outcome its urge's) had each of `values` for `key`; periods with none are left out."""
     values = list(values)
-    months: dict[date, dict] = {}
+    periods: dict[date, dict] = {}
     for e in entries:
-        if e.kind == kind:
-            month = months.setdefault(e.day.replace(day=1), dict.fromkeys(values, 0))
-            if e.fields[key] in month:
-                month[e.fields[key]] += 1
-    return sorted(months.items())
+        if e.kind == kind and start <= e.day <= end and e.fields[key] in values:
+            counts = periods.setdefault(period_of(e.day, bucket), dict.fromkeys(values, 0))
+            counts[e.fields[key]] += 1
+    return sorted(periods.items())
+
+
+def debrief_points(entries: Iterable[ToolEntry], start: date, end: date) -> list[tuple[date, int, tuple[str, ...]]]:
+    """Each debriefed date in the range: its day, how connected (0-10), and which of the debrief's
+    questions were answered yes."""
+    entries = list(entries)
+    planned = {e.id: e.day for e in entries if e.kind == "date"}
+    points = []
+    for d in micro_dates(entries):
+        if d.debrief and start <= d.plan.day <= end and d.plan.id in planned:
+            yes = tuple(k for k in ("safe", "myself", "old_pattern", "past_came_up") if d.debrief.fields[k])
+            points.append((d.plan.day, int(d.debrief.fields["connected"]), yes))
+    return sorted(points)
 
 
 @dataclass(frozen=True)

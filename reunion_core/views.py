@@ -21,6 +21,7 @@ from .content import (
     RESPONSE_BY_KEY,
     SAFETY_PLAN_FIELDS,
     SAFETY_PLAN_TITLE,
+    URGE_CHOSE,
     YOUR_STAGE_BY_KEY,
     ReactanceStage,
     ReconnectionStage,
@@ -207,6 +208,23 @@ def diagnostic_runs(store: Store) -> list[DiagnosticRun]:
     return store.diagnostic_runs()
 
 
+@dataclass(frozen=True)
+class DiagnosticScreen:
+    runs: list[DiagnosticRun]  # newest first
+    data_flags: list[tk.DataFlag]  # red flags seen in what was logged in the Toolkit, with their days
+    reasons: list[tk.Reason]  # for "what is different this time?": how many have evidence of change
+
+    @property
+    def flag_keys(self) -> tuple[str, ...]:
+        return tuple(f.key for f in self.data_flags)
+
+
+def diagnostic_screen(store: Store, today: date) -> DiagnosticScreen:
+    runs = store.diagnostic_runs()
+    entries = store.tool_entries()
+    return DiagnosticScreen(runs, tk.red_flags_from_data(entries, today), _reasons(store, _first(runs), entries))
+
+
 def record_diagnostic(store: Store, answers: DiagnosticAnswers, at: datetime | None = None) -> DiagnosticRun:
     """Assess one run's answers and save the run with its verdict."""
     answers = valid_answers(answers)
@@ -283,10 +301,12 @@ class Progress:
     verdicts: list[VerdictPoint]
     moods: list[MoodPoint]
     safety_on: bool = False  # about you only (safety, a boundary, a no, moving on): their side is not drawn
+    tools: tuple[ToolEntry, ...] = ()  # the toolkit's entries: its charts show for the tools in use
 
     @property
     def is_empty(self) -> bool:
-        return not (self.openness or self.contacts or self.verdicts or self.moods)
+        return not (self.openness or self.contacts or self.verdicts or self.moods
+                    or any(self.start <= e.day <= self.end for e in self.tools))
 
     @property
     def charts(self) -> tuple[Chart, ...]:
@@ -295,13 +315,24 @@ class Progress:
         def dated(fig: dict) -> dict:
             return charts.on_dates(fig, self.start, self.end)
 
+        used = {e.kind for e in self.tools}
+        between = (self.start, self.end)
+        pauses = (Chart(dated(charts.urges_per_period(tk.per_period(
+            self.tools, "urge_outcome", "chose", URGE_CHOSE, self.contact_bucket, *between), self.contact_bucket)),
+            "Urges to reach out, and what you chose"),) if "urge" in used else ()
         mine = (
             Chart(dated(charts.mood_timeline(self.moods, self.bucket)), "Your mood over time"),
+            *pauses,
             Chart(dated(charts.contacts_per_period(self.contacts, self.contact_bucket)), "Contacts per period"),
             Chart(dated(charts.verdict_timeline(self.verdicts)), "Diagnostic verdicts over time"),
         )
         if self.safety_on:  # how you are, and a dated record of contact: nothing about winning them back
             return mine
+        together = ((Chart(dated(charts.boundaries_per_period(tk.per_period(
+            self.tools, "boundary_event", "kept", (True, False), self.contact_bucket, *between), self.contact_bucket)),
+            "Boundaries kept and broken"),) if "boundary_event" in used else ()) + ((Chart(dated(
+                charts.debriefs_timeline(tk.debrief_points(self.tools, *between))), "How your micro-dates went"),)
+            if "debrief" in used else ())
         return (
             Chart(dated(charts.openness_timeline(self.openness, self.bucket)),
                   "Their openness over time, with stage bands"),
@@ -309,6 +340,7 @@ class Progress:
             Chart(charts.journey_map(self.journey, self.journey_bucket), "Your stage against their openness"),
             Chart(charts.time_in_stages(self.their_days, "their"), "Days in each of their stages"),
             Chart(charts.time_in_stages(self.your_days, "your"), "Days in each of your stages"),
+            *together,
             *mine,
         )
 
@@ -353,6 +385,7 @@ def progress_between(store: Store, start: date, end: date, first: date | None = 
         verdicts=store.verdict_history(start, stop),
         moods=store.mood_series(start, stop, bucket),
         safety_on=safety_on,
+        tools=tuple(store.tool_entries(("urge", "urge_outcome", "boundary_event", "date", "debrief"))),
     )
 
 

@@ -323,7 +323,10 @@ def test_progress_draws_every_chart_with_titles_and_axis_titles(ten_years, monke
     monkeypatch.setenv("REUNION_DB_PATH", str(ten_years))
     at = open_page("pages/4_Progress.py")
     specs = chart_specs(at)
-    assert len(specs) == 8  # with the mood chart
+    assert len(specs) == 11  # with the mood chart, and the toolkit's three (the demo uses every tool)
+    titles = [spec["layout"]["title"]["text"] for spec in specs]
+    assert {"Boundaries kept and broken", "How your micro-dates went",
+            "The urge to reach out, and what you chose"} <= set(titles)
     for spec in specs:
         layout = spec["layout"]
         assert layout["title"]["text"]

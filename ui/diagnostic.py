@@ -41,13 +41,14 @@ def blank(given) -> dict:
     }
 
 
-def answers() -> DiagnosticAnswers:
+def answers(from_data: tuple[str, ...] = ()) -> DiagnosticAnswers:
+    """The answers as given; `from_data`: red flags seen in the Toolkit's logs, which count as given."""
     s = st.session_state
     return DiagnosticAnswers(
         answers={q.key: s.get(f"{P}answer.{q.key}") for q in DIAGNOSTIC_QUESTIONS},
         reflections={q.key: s.get(f"{P}reflection.{q.key}") or "" for q in DIAGNOSTIC_QUESTIONS},
         pause_signs=tuple(x.key for x in still_to_ask("pause") if s.get(f"{P}pause.{x.key}")),
-        red_flags=tuple(x.key for x in still_to_ask("flag") if s.get(f"{P}flag.{x.key}")),
+        red_flags=tuple(x.key for x in still_to_ask("flag") if s.get(f"{P}flag.{x.key}") or x.key in from_data),
         safety=tuple(x.key for x in SAFETY_QUESTIONS if s.get(f"{P}safety.{x.key}")),
     )
 
@@ -90,3 +91,10 @@ def past_runs(runs: list[DiagnosticRun], safety: SafetyState, discreet: bool) ->
             key=P + "compare",
         )
         widgets.compare_runs(runs[picked], runs[0])
+
+
+def different_now(reasons: list) -> None:
+    """Under "what is different this time?": what the Toolkit's evidence of change says."""
+    if reasons:
+        still = sum(not r.evidence for r in reasons)
+        st.caption(words.DIFFERENT_COUNT.format(open=still, total=len(reasons)) if still else words.DIFFERENT_ALL)

@@ -116,6 +116,7 @@ _VIEWS = {
     "safety_screen": views.safety_screen,
     "preferences": views.preferences,
     "toolkit": views.toolkit,
+    "diagnostic_screen": views.diagnostic_screen,
 }
 
 
@@ -192,6 +193,10 @@ def guidance(store: Store, today: date) -> Guidance:
 
 def diagnostic_runs(store: Store) -> list[DiagnosticRun]:
     return _view(store, "diagnostic_runs")
+
+
+def diagnostic_screen(store: Store, today: date) -> views.DiagnosticScreen:
+    return _view(store, "diagnostic_screen", today)
 
 
 def check_in(store: Store) -> views.CheckInScreen:
