@@ -109,3 +109,48 @@ def test_an_offset_survives_the_round_trip(store):
     [back] = store.checkins()
     assert back.at == saved.at == at and back.at.utcoffset() == timedelta(hours=5, minutes=30)
     assert os.environ.get("TZ") != "Asia/Kolkata"  # nothing here depended on this machine's zone
+
+
+def test_a_file_from_before_the_toolkit_is_upgraded_with_every_row_intact(db_path, monkeypatch):
+    """m005 on a file the previous version wrote, through its own store code: nothing lost or changed."""
+    from reunion_core.records import Contact, PathChoice, SafetyPlan, ToolEntry
+    from reunion_core.transfer import _SECTIONS, export_dict
+    from reunion_core.views import choose_safety
+
+    with monkeypatch.context() as before:
+        before.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:4])
+        old = Store.open(db_path)
+        old.add_checkin(CheckIn(40, "dip_a_toe", 3, ("hot_cold",), "a note", datetime(2026, 3, 1, 21, 0)))
+        old.add_contact(Contact(date(2026, 3, 2), "them", "call", "warm", 4, "called"))
+        record_diagnostic(old, DiagnosticAnswers({"they_want": "maybe"}), at=datetime(2026, 3, 3, 20, 0))
+        old.add_choice(PathChoice("no_contact_days", "45"))
+        old.save_safety_plan(SafetyPlan(people="my sister"))
+        choose_safety(old, "on")
+        was = {key: read(old) for key, read in _SECTIONS.items() if key != "toolkit"}  # no toolkit table yet
+        assert old.applied_migrations()[-1] == "m004_choices"
+        old.close()
+    new = Store.open(db_path)
+    try:
+        assert new.applied_migrations()[-1] == "m005_toolkit"
+        now = export_dict(new)
+        assert {k: v for k, v in now.items() if k in was} == was
+        assert now["toolkit"] == []
+        new.add_tool_entry(ToolEntry("boundary", {"wording": "No texts after ten."}))
+        assert [e.fields["wording"] for e in new.tool_entries()] == ["No texts after ten."]
+    finally:
+        new.close()
+
+
+def test_a_version_3_export_still_imports(store):
+    from reunion_core.transfer import export_dict, import_bundle, read_export
+
+    store.add_checkin(CheckIn(40, "dip_a_toe", 3, note="from an older export"))
+    doc = export_dict(store)
+    doc["version"] = 3
+    del doc["toolkit"]
+    import json
+
+    other_store = store
+    other_store.erase()
+    added = import_bundle(other_store, read_export(json.dumps(doc)))
+    assert added["checkin"] == 1 and other_store.tool_entries() == []
