@@ -196,7 +196,9 @@ def urges(entries: Iterable[ToolEntry]) -> list[Urge]:
 
 
 def pause_left(urge: ToolEntry, now: datetime) -> timedelta:
-    return max(urge.at + PAUSE - now, timedelta(0))
+    """What is left of the ten minutes: never less than none, never more than all of them (a clock
+    read to the minute, or put back, can be "before" the urge)."""
+    return min(max(urge.at + PAUSE - now, timedelta(0)), PAUSE)
 
 
 def tools_for(about_you_only: bool) -> tuple[str, ...]:

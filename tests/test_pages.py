@@ -30,6 +30,9 @@ def file_at(db_path: Path):
         yield store
     finally:
         store.close()
+        from ui import state  # written behind the app's back: what it kept of the file is out of date
+
+        state._kept.cache_clear()
 
 
 def open_page(page: str) -> AppTest:

@@ -117,6 +117,7 @@ def test_an_urge_pauses_ten_minutes_and_keeps_what_came_of_it():
     urge = entry("urge", {"why_now": "late", "want": "", "ready": "no"}, at=NOW - timedelta(minutes=4), id_="u1")
     assert tk.pause_left(urge, NOW) == timedelta(minutes=6)
     assert tk.pause_left(urge, NOW + timedelta(hours=1)) == timedelta(0)
+    assert tk.pause_left(urge, NOW - timedelta(hours=1)) == tk.PAUSE  # a clock read early, or put back
     [open_] = tk.urges([urge])
     assert open_.outcome is None
     done = entry("urge_outcome", {"chose": "didnt_send", "note": ""}, ref="u1")

@@ -68,7 +68,7 @@ def different(store: Store, view: views.Toolkit, today: date) -> None:
         keys = [r.key for r in found]
         labels = {r.key: r.text for r in found}
         reason = st.selectbox("Which reason it ended", keys, format_func=labels.get, key=P + "evidence.reason")
-        day = st.date_input("When it showed", max_value=today, key=P + "evidence.day", format="DD/MM/YYYY")
+        day = st.date_input("When it showed", max_value=today, key=P + "evidence.day", format="YYYY-MM-DD")
         text = st.text_area("What happened", key=P + "evidence.text", placeholder="We talked about money, calmly.")
         if st.button("Save evidence", key=P + "evidence.save", type="primary"):
             _save(store, ToolEntry("evidence", {"text": text}, day, reason), "Evidence saved.", "evidence")
@@ -99,7 +99,7 @@ def boundaries(store: Store, view: views.Toolkit, today: date) -> None:
         chosen = st.selectbox("Which boundary", list(labels), format_func=labels.get, key=P + "event.boundary")
         kept = st.radio("Was it kept?", [True, False], format_func={True: "Kept", False: "Broken"}.get, index=None,
                         horizontal=True, key=P + "event.kept")
-        day = st.date_input("When", max_value=today, key=P + "event.day", format="DD/MM/YYYY")
+        day = st.date_input("When", max_value=today, key=P + "event.day", format="YYYY-MM-DD")
         note = st.text_area("What happened (optional)", key=P + "event.note")
         if st.button("Save", key=P + "event.save", type="primary"):
             done = "Noted: kept." if kept else "Noted. A broken boundary is worth talking about, calmly, with I-statements."
@@ -110,7 +110,7 @@ def boundaries(store: Store, view: views.Toolkit, today: date) -> None:
     _blank("boundary", {"wording": "", "day": today})
     wording = st.text_input("The boundary, in one sentence", key=P + "boundary.wording",
                             placeholder="We don't bring up old fights by text.")
-    day = st.date_input("Agreed on", max_value=today, key=P + "boundary.day", format="DD/MM/YYYY")
+    day = st.date_input("Agreed on", max_value=today, key=P + "boundary.day", format="YYYY-MM-DD")
     if st.button("Save boundary", key=P + "boundary.save"):
         _save(store, ToolEntry("boundary", {"wording": wording}, day), "Boundary saved.", "boundary")
     widgets.flash(near="boundary")
@@ -157,7 +157,7 @@ def dates(store: Store, view: views.Toolkit, today: date) -> None:
     _blank("date", {"what": "", "day": today, "minutes": 20})
     what = st.text_input("What", key=P + "date.what", placeholder="A 20-minute coffee near work")
     day = st.date_input("When", min_value=today - timedelta(days=365), max_value=today + timedelta(days=365),
-                        key=P + "date.day", format="DD/MM/YYYY")
+                        key=P + "date.day", format="YYYY-MM-DD")
     minutes = st.number_input("How long (minutes)", min_value=5, max_value=240, step=5, key=P + "date.minutes")
     if st.button("Plan it", key=P + "date.save", type="primary"):
         _save(store, ToolEntry("date", {"what": what, "minutes": int(minutes)}, day), "Planned.", "date")
