@@ -21,6 +21,7 @@ PAGES = {
     "Diagnostic": "Diagnostic",
     "Check_in": "Stage check-in",
     "Contact_log": "Contact log",
+    "Toolkit": "Toolkit",
     "Progress": "Progress",
     "Your_journey": "Your journey",
     "Safety_and_help": "Safety & help",

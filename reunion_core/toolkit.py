@@ -113,15 +113,15 @@ class DataFlag:
 
 
 def red_flags_from_data(entries: Iterable[ToolEntry], today: date) -> list[DataFlag]:
-    """Boundaries broken more often than kept, and the past brought up on two dates or more, in the
-    last 90 days: "a sign that nothing much will change", and "the hurts of the past won't heal"."""
+    """Boundaries broken twice or more and more often than kept (or three times), and the past
+    brought up on two dates or more, in the last 90 days: "a sign that nothing much will change", and "the hurts of the past won't heal"."""
     since = today - RED_FLAG_WINDOW
     recent = [e for e in entries if e.day and since <= e.day <= today]
     events = [e for e in recent if e.kind == "boundary_event"]
     broken = sorted(e.day for e in events if not e.fields["kept"])
     past = sorted(e.day for e in recent if e.kind == "debrief" and e.fields["past_came_up"])
     flags = []
-    if broken and len(broken) * 2 > len(events) or len(broken) >= 3:
+    if len(broken) >= 2 and len(broken) * 2 > len(events) or len(broken) >= 3:  # one slip is not a pattern
         flags.append(DataFlag("boundaries_broken", tuple(broken)))
     if len(past) >= 2:
         flags.append(DataFlag("past_kept_alive", tuple(past)))

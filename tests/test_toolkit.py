@@ -84,6 +84,7 @@ def test_boundaries_count_kept_and_broken_with_the_days():
 def test_red_flags_come_from_the_logs_with_their_days_and_only_recent_ones():
     mostly_kept = [_event(True, d) for d in range(1, 10)] + [_event(False, 4)]
     assert tk.red_flags_from_data(mostly_kept, TODAY) == []  # one slip among many kept is not a pattern
+    assert tk.red_flags_from_data([_event(False, 1)], TODAY) == []  # nor one slip right after agreeing
     mostly_broken = [_event(False, 3), _event(False, 8), _event(True, 20)]
     [flag] = tk.red_flags_from_data(mostly_broken, TODAY)
     assert flag.key == "boundaries_broken" and flag.days == (TODAY - timedelta(days=8), TODAY - timedelta(days=3))
