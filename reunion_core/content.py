@@ -893,7 +893,11 @@ ENTRY_KINDS: MappingProxyType = MappingProxyType({
     "checkin": ("A check-in", "check-ins"),
     "diagnostic": ("A diagnostic run", "diagnostic runs"),
     "contact": ("A contact", "contacts"),
+    "toolkit": ("A toolkit entry", "toolkit entries"),
 })
+TOOL_ENTRY_NAMES = {"reason": "Reason it ended", "evidence": "Evidence of change", "boundary": "Boundary",
+                    "boundary_event": "Boundary kept or broken", "draft": "I-statement", "date": "Micro-date",
+                    "debrief": "Date debrief", "urge": "Urge to reach out", "urge_outcome": "What you chose"}
 
 DATA_EXPORT_HELP = (
     "- **Everything, to restore**: every entry and every word, in one file you can bring back "

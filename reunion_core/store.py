@@ -310,15 +310,18 @@ class Store:
 
     # --- the whole file: delete, merge, copy, compact, erase ---------------------------------------
 
-    def delete(self, kind: str, entry_id: str) -> None:
-        """Delete one check-in, contact or diagnostic run by id, and compact the file: DuckDB's DELETE
-        leaves the text in the file's bytes, so the file is rewritten with only the live rows."""
+    def delete(self, kind: str, entry_id: str, also: Sequence[str] = ()) -> None:
+        """Delete one check-in, contact, diagnostic run or toolkit entry by id (and the entries of that
+        kind in `also`, in the same transaction), and compact the file: DuckDB's DELETE leaves the
+        text in the file's bytes, so the file is rewritten with only the live rows."""
         statement = _DELETE.get(kind)
         if statement is None:
             raise ValidationError(f"Unknown kind of entry: {kind!r}.")
         with self._write() as cur:
             if not cur.execute(statement, [entry_id]).fetchall():
                 raise NotFound("That entry no longer exists; it may have been deleted already.")
+            for other in also:
+                cur.execute(statement, [other])
         self.compact()
 
     def import_records(

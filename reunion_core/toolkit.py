@@ -201,6 +201,21 @@ def pause_left(urge: ToolEntry, now: datetime) -> timedelta:
     return min(max(urge.at + PAUSE - now, timedelta(0)), PAUSE)
 
 
+def belonging_to(entry_id: str, entries: Iterable[ToolEntry]) -> list[str]:
+    """The ids of entries that belong to this one (a boundary's events, a date's debrief, a reason's
+    evidence, an urge's outcome): deleted with it."""
+    return [e.id for e in entries if e.ref == entry_id]
+
+
+def gist(e: ToolEntry) -> str:
+    """A few words that let a person recognise an entry in a list."""
+    if e.kind == "draft":
+        text = sentence(e.fields)
+    else:
+        text = next((str(v) for k, v in e.fields.items() if k in ("text", "wording", "what", "why_now") and v), "")
+    return text[:60] + ("..." if len(text) > 60 else "")
+
+
 def tools_for(about_you_only: bool) -> tuple[str, ...]:
     """The tools a person sees: all five on the reconnection path; only the pause otherwise (after a
     no, during a boundary, when moving on, in safety mode), where it becomes the main one."""

@@ -21,6 +21,7 @@ from .content import (
     RESPONSE_BY_KEY,
     SAFETY_PLAN_FIELDS,
     SAFETY_PLAN_TITLE,
+    TOOL_ENTRY_NAMES,
     URGE_CHOSE,
     YOUR_STAGE_BY_KEY,
     ReactanceStage,
@@ -423,6 +424,9 @@ def _deletable(store: Store, kind: str) -> dict[str, str]:
     if kind == "diagnostic":
         return {r.id: f"{r.created_at:%d %b %Y %H:%M} · {r.assessment.verdict.label}"
                 for r in store.diagnostic_runs(DELETABLE)}
+    if kind == "toolkit":
+        return {e.id: f"{e.day:%d %b %Y} · {TOOL_ENTRY_NAMES[e.kind]} · {tk.gist(e)}"
+                for e in reversed(store.tool_entries()[-DELETABLE:])}
     if kind == "contact":
         return {c.id: f"{c.happened_on:%d %b %Y} · {INITIATOR_BY_KEY[c.initiator].label} · "
                 f"{RESPONSE_BY_KEY[c.response].label}" for c in store.contacts(DELETABLE)}
@@ -492,6 +496,9 @@ def delete_entry(store: Store, kind: str, entry_id: str) -> None:
         run = next((r for r in store.diagnostic_runs() if r.id == entry_id), None)
         if run is not None and run.answers.safety and safety(store).on:
             choose_safety(store, "on")
+    if kind == "toolkit":  # what belongs to it goes with it: a boundary's events, a date's debrief
+        store.delete(kind, entry_id, also=tk.belonging_to(entry_id, store.tool_entries()))
+        return
     store.delete(kind, entry_id)
 
 

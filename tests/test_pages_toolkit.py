@@ -166,3 +166,20 @@ def test_off_the_reconnection_path_only_the_pause_remains(db_path, path):
     assert not any(t in texts(at) for t in (words.BOUNDARIES_HELP, words.DATES_HELP, words.WORDS_HELP))
     if path == "safety":
         assert words.PAUSE_READY_SAFETY in [r.label for r in at.radio]
+
+
+def test_a_toolkit_entry_can_be_deleted_on_your_data_with_what_belongs_to_it(db_path):
+    with file_at(db_path) as store:
+        b = store.add_tool_entry(ToolEntry("boundary", {"wording": "No texts after ten."}))
+        store.add_tool_entry(ToolEntry("boundary_event", {"kept": False, "note": "a late text, secret words"}, ref=b.id))
+        store.add_tool_entry(ToolEntry("draft", {"feel": "hurt", "when": "", "need": ""}))
+    at = open_page("pages/7_Your_data.py")
+    at.segmented_control(key="data.kind").set_value("toolkit").run()
+    labels = at.selectbox(key="data.entry.toolkit").options
+    assert any("Boundary · No texts after ten." in label for label in labels)
+    at.selectbox(key="data.entry.toolkit").set_value(b.id).run()
+    at.button(key="data.delete_one").click().run()
+    assert not at.exception
+    with file_at(db_path) as store:
+        assert [e.kind for e in store.tool_entries()] == ["draft"]  # its events went with it
+    assert b"secret words" not in db_path.read_bytes()
