@@ -21,6 +21,8 @@ from datetime import date
 from importlib.metadata import version
 from pathlib import Path
 
+from bench.switch import bench_first_progress, bench_switches
+
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR = ROOT / "bench" / "floor_app.py"
 PAGES = ["app.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))]
@@ -169,7 +171,7 @@ def verdict(ok: bool) -> str:
     return "meets" if ok else "**misses**"
 
 
-def report(args, reruns: dict, cold: tuple, memory: tuple, opening: float) -> str:
+def report(args, reruns: dict, cold: tuple, memory: tuple, opening: float, switches: tuple, first: tuple) -> str:
     years = args.years
     lines = [
         "# Performance",
@@ -212,6 +214,7 @@ def report(args, reruns: dict, cold: tuple, memory: tuple, opening: float) -> st
         f"{app_mem / floor_mem:.2f} | {verdict(app_mem / floor_mem <= 1.5)} (<= 1.5x) |",
         f"| open an up-to-date {big:g}-year file (ms) | {opening:.1f} | | | {verdict(opening < 50)} (< 50 ms) |",
         "",
+        *switch_rows(args, *switches, first),
         "## What keeps it fast, and what it costs",
         "",
         "- Every chart is aggregated in DuckDB to at most 600 points (bars: 120) whatever the range, so a",
@@ -234,11 +237,43 @@ def report(args, reruns: dict, cold: tuple, memory: tuple, opening: float) -> st
     return "\n".join(lines)
 
 
+def switch_rows(args, pages: dict[str, float], floor: float, first: tuple[float, float]) -> list[str]:
+    """The felt page switch in Chromium, and the first open of Progress against a later one."""
+    from bench.switch import SWITCHES
+
+    lines = [
+        f"## A page switch in Chromium, at {max(args.years):g} years (ms)",
+        "",
+        "From a click on a sidebar link to the page drawn (script finished, title shown, every chart",
+        "rendered), 1280 px wide; medians over "
+        f"{args.switches} rounds of every page in sidebar order, each click followed by the same click in",
+        "a two-page app whose pages are one line each (`bench/floor_nav.py`), in the same run.",
+        "",
+        "| page | switch | x floor | target |",
+        "| --- | --- | --- | --- |",
+        f"| two-page one-line app (floor) | {floor:.0f} | 1.0 | |",
+    ]
+    for key, link, _ in SWITCHES:
+        times = 3 if key == "progress" else 2
+        ratio = pages[key] / floor
+        lines.append(f"| {link} | {pages[key]:.0f} | {ratio:.1f} | {verdict(ratio <= times)} (<= {times}x) |")
+    opened, later = first
+    lines += [
+        "",
+        "| first switch to Progress after a start (ms) | a later one (ms) | ratio | target |",
+        "| --- | --- | --- | --- |",
+        f"| {opened:.0f} | {later:.0f} | {opened / later:.2f} | {verdict(opened / later <= 2)} (<= 2x) |",
+        "",
+    ]
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Take Two's benchmark")
     parser.add_argument("--reruns", type=int, default=15)
     parser.add_argument("--starts", type=int, default=5)
     parser.add_argument("--years", type=float, nargs="+", default=[0, 1, 10])
+    parser.add_argument("--switches", type=int, default=7, help="rounds of page switches in Chromium")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "PERFORMANCE.md")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
@@ -254,7 +289,9 @@ def main(argv: list[str] | None = None) -> int:
         cold = bench_cold_start(big, args.starts, progress)
         memory = bench_memory(big, progress)
         opening = bench_open(big)
-    table = report(args, reruns, cold, memory, opening)
+        switches = bench_switches(big, args.switches, progress)
+        first = bench_first_progress(big, args.starts, progress)
+    table = report(args, reruns, cold, memory, opening, switches, first)
     print(table)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(table)

@@ -14,7 +14,7 @@ def test_the_benchmark_prints_and_writes_every_figure(tmp_path):
     out = tmp_path / "PERFORMANCE.md"
     # its own process: it drives its own browser and AppTest sessions
     done = subprocess.run(
-        [sys.executable, "-m", "bench.run", "--reruns", "2", "--starts", "1", "--years", "0", "0.1",
+        [sys.executable, "-m", "bench.run", "--reruns", "2", "--starts", "1", "--switches", "1", "--years", "0", "0.1",
          "--out", str(out)],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
     )
@@ -28,3 +28,10 @@ def test_the_benchmark_prints_and_writes_every_figure(tmp_path):
         row = next(line for line in table.splitlines() if measure in line)
         assert re.search(r"\| \d+(\.\d)? \|", row), row
     assert "2 reruns per page" in table and "cores" in table
+    from bench.switch import SWITCHES
+
+    for _, link, _ in SWITCHES:  # the felt switch to every page, against the two-page floor
+        row = next(line for line in table.splitlines() if line.startswith(f"| {link} | "))
+        assert re.search(r"^\| [^|]+ \| \d+ \| \d+\.\d \|", row), row
+    assert re.search(r"^\| two-page one-line app \(floor\) \| \d+ \|", table, re.M)
+    assert re.search(r"^\| \d+ \| \d+ \| \d+\.\d\d \| (meets|\*\*misses\*\*) \(<= 2x\) \|$", table, re.M)
