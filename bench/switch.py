@@ -11,6 +11,7 @@ from pathlib import Path
 from reunion_core.content import SCREENS
 
 FLOOR_NAV = Path(__file__).resolve().parent / "floor_nav.py"
+READ_HOME_MS = 3000
 # The screens in the sidebar's order, by the words of their link and of their title.
 SWITCHES = [(key, s.nav or s.title, s.title) for key, s in SCREENS.items()]
 
@@ -106,6 +107,7 @@ def bench_first_progress(db: Path, starts: int, progress) -> tuple[float, float]
                 page = browser.new_page(viewport={"width": 1280, "height": 800})
                 page.goto(owner_url(url))
                 page.wait_for_selector(SETTLED, timeout=60_000)
+                page.wait_for_timeout(READ_HOME_MS)  # a person reads Home before moving on
                 first.append(_click(page, title, title, charts))
                 for _ in range(2):
                     _click(page, home.nav, home.title)
