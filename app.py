@@ -17,6 +17,7 @@ if glance.is_empty:
     st.markdown(words.WELCOME)
     if st.button("Start with the diagnostic", type="primary", key="home.start"):
         st.switch_page(page("diagnostic"))
+    st.page_link(page("toolkit"), label=words.PAUSE_LINK, icon=":material/self_improvement:")  # Sam, at 1 a.m.
     if st.button(words.EXAMPLE_TRY, key="home.example", help=words.EXAMPLE_TRY_HELP):
         with st.spinner(words.EXAMPLE_WRITING):
             state.switch_to_example()
@@ -74,8 +75,8 @@ else:
     st.page_link(page("diagnostic"), label="Take the diagnostic", icon=":material/explore:")
 
 st.divider()
-col1, col2, col3, col4 = st.columns(4)
+col1, col2, col3 = st.columns(3)
 col1.page_link(page("check_in"), label="Check in", icon=":material/tune:")
 col2.page_link(page("contact_log"), label="Log a contact", icon=":material/forum:")
-col3.page_link(page("toolkit"), label=words.PAUSE_LINK, icon=":material/self_improvement:")
-col4.page_link(page("progress"), label="See progress", icon=":material/monitoring:")
+col3.page_link(page("progress"), label="See progress", icon=":material/monitoring:")
+st.page_link(page("toolkit"), label=words.PAUSE_LINK, icon=":material/self_improvement:")

@@ -15,15 +15,21 @@ f = frame("toolkit")
 today, now = date.today(), local_now().replace(second=0)
 view = state.toolkit(f.store, today, now)
 
+if f.discreet and not st.toggle(words.DISCREET_TOOLKIT, key=tools.P + "reveal"):
+    st.stop()  # discreet: nothing here an onlooker could read into until the person asks for it
 if len(view.tools) == 1:  # safety mode, a no, a boundary, moving on: only the pause, about you
     st.info(words.TOOLKIT_ABOUT_YOU, icon=":material/self_improvement:")
     tool = "pause"
 else:
     st.caption(words.TOOLKIT_INTRO)
-    if view.open_urge:  # a pause under way comes first, whatever tool was open before
+    # A pause under way comes first, once; and until a step toward them is open, the pause leads.
+    urge = view.open_urge.entry.id if view.open_urge else None
+    if urge and st.session_state.get(tools.P + "brought_forward") != urge:
         st.session_state[tools.P + "tool"] = "pause"
+        st.session_state[tools.P + "brought_forward"] = urge
+    st.session_state.setdefault(tools.P + "tool", view.tools[0] if view.guidance.step.contacts_them else "pause")
     tool = st.segmented_control("Tool", view.tools, format_func=lambda k: TOOLS[k][0], key=tools.P + "tool",
-                                default=view.tools[0], label_visibility="collapsed") or view.tools[0]
+                                label_visibility="collapsed") or "pause"
     st.subheader(TOOLS[tool][0])
 
 if tool == "different":

@@ -481,7 +481,8 @@ def _stacked(title: str, y_title: str, bucket: str, periods: list[date],
             for name, values, colour in series]
     most = max((sum(column) for column in zip(*(values for _, values, _ in series), strict=True)), default=0)
     yaxis = {"rangemode": "tozero", "fixedrange": True, "tickformat": ",d", **({"dtick": 1} if most <= 6 else {})}
-    return {"data": data, "layout": _layout(title, "Date", y_title, barmode="stack", yaxis=yaxis)}
+    return {"data": data, "layout": _layout(title, "Date", y_title, barmode="stack", yaxis=yaxis,
+                                            legend={"traceorder": "normal"})}
 
 
 def debriefs_timeline(points: list[tuple[date, int, tuple[str, ...]]]) -> Figure:
@@ -493,6 +494,7 @@ def debriefs_timeline(points: list[tuple[date, int, tuple[str, ...]]]) -> Figure
                "past_came_up": "the past came up"}
     data = [{"type": "scatter", "mode": _mode(len(points)), "name": "Connected", "x": [d.isoformat() for d, _, _ in points],
              "y": [c for _, c, _ in points], "line": {"color": LINE, "width": 1.5}, "marker": {"size": 7},
+             "cliponaxis": False,  # a date on the range's last day is drawn whole
              "customdata": [", ".join(noticed[k] for k in yes) or "nothing ticked" for _, _, yes in points],
              "hovertemplate": "%{x|%d %b %Y}<br>Connected %{y}/10<br>%{customdata}<extra></extra>"}]
     return {"data": data, "layout": _layout(title, "Date", y_title, yaxis={"range": [-0.5, 10.5], "dtick": 2,

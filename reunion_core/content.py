@@ -985,6 +985,7 @@ ABOUT_YOU_PURPOSES: MappingProxyType = MappingProxyType({
     "check_in": "A minute a day: how you are, and anything you want to remember.",
     "progress": "How you have been, the contacts you logged, and your diagnostic over time.",
     "journey": "Your own first two stages, as a guide for this time.",
+    "toolkit": "A pause before you reach out: ten minutes, three questions, and what you chose.",
 })
 DIAGNOSTIC_SAFETY_ONLY = (
     "While safety mode is on, the diagnostic asks only about your safety. Tick anything that has "
@@ -997,6 +998,7 @@ SAFE_PURPOSES: MappingProxyType = MappingProxyType({
     "contact_log": "A dated record of each contact: who reached out, how, and what happened.",
     "progress": "How you have been, and the contacts you logged.",
     "journey": "Help that is free and confidential.",
+    "toolkit": "A pause before you contact them: a few minutes for yourself first.",
 })
 DISCREET_NEXT_STEP = "Take a quiet moment for yourself. Everything you need is under Help."
 LOW_MOOD_REPLY = (
@@ -1101,8 +1103,12 @@ URGE_CHOSE = {
     "sent": "I sent a message",
 }
 TOOL_LABELS = {"feel": "How you feel", "when": "When what happens", "need": "What you need",
-               "wording": "The boundary", "what": "What you plan", "text": "What you saw", "why_now": "Why now",
-               "want": "What you want from it"}
+               "wording": "The boundary", "what": "What you plan", "text": "What happened", "reason.text": "The reason",
+               "why_now": "Why now", "want": "What you want from it", "note": "The note", "kept": "Was it kept?",
+               "chose": "What did you choose?", "ready": "Are you ready?", "connected": "How connected you felt",
+               "safe": "Did you feel safe?", "myself": "Did you feel like yourself?",
+               "old_pattern": "Did an old pattern show up?", "past_came_up": "Did the past come up?",
+               "minutes": "How long"}
 # Hints for an I-statement that turns into blame, keyed by what the rules in toolkit.BLAME found.
 DRAFT_HINTS: MappingProxyType = MappingProxyType({
     "always_never": "\"Always\" and \"never\" invite a debate about the record. Try one moment: "
@@ -1127,7 +1133,7 @@ REASONS_EMPTY = (
 REASON_OPEN = "No evidence of change yet."
 EVIDENCE_HELP = ("A dated moment that shows something is different, in a sentence: \"we talked about money on "
                  "3 May, calmly\". Promises are not evidence; what happened is.")
-DIFFERENT_COUNT = "{open} of {total} reasons it ended still have no evidence of change."
+DIFFERENT_COUNT = "{open} of {total} {reasons} still {have} no evidence of change."
 DIFFERENT_ALL = "Every reason it ended has some evidence of change. Keep looking: one moment is a start, not proof."
 BOUNDARIES_HELP = ("The guide: \"Setting new boundaries and moving away from old triggers can help solidify this "
                    "new beginning.\" Write down the ones you both agreed, then note each time one was kept or broken.")
@@ -1161,11 +1167,26 @@ PAUSE_RUNNING = "Your ten minutes end at {at}. Breathe out slowly, and stay with
 PAUSE_OVER = "Your ten minutes are over. What did you choose?"
 PAUSE_SENT = ("One message is a restart point, never a failure. Notice how you feel now, and be kind to "
               "yourself tonight.")
+PAUSE_SENT_SAFETY = ("Thank you for writing it down. If you're worried about how they will respond, tell someone "
+                     "you trust, and keep the hotline close: it is on the Safety & help page, any time.")
+DEBRIEF_UNSAFE = ("Thank you for saying so. Feeling unsafe matters more than any plan, so Take Two has turned to "
+                  "safety first: the Safety & help page has people to talk to, free and confidential, and a plan "
+                  "you can make. You can turn this off there, deliberately, if it was about something else.")
+DISCREET_TOOLKIT = "Show the pause"
 PAUSE_HELD = "You chose. That counts for something, and it gets easier each time."
-PAUSE_TALLY = "You paused {n} and chose not to send {kept} of them."
+PAUSE_TALLY = "You've paused {n}; {kept} of those times you chose not to send."
+PAUSE_TALLY_NONE = "You've paused {n}. Pausing at all counts, whatever came next."
 PAUSE_LINK = "Want to reach out? Pause first"
 DATES_NOT_YET = ("By your own measures, a step toward them isn't open yet (Home says what is missing). Planning "
                  "is fine; the pause is here when the urge comes.")
+
+
+def different_count(still: int, total: int) -> str:
+    """"1 of 2 reasons it ended still has no evidence of change", or that every one has some."""
+    if not still:
+        return DIFFERENT_ALL
+    return DIFFERENT_COUNT.format(open=still, total=total, reasons="reason it ended" if total == 1 else
+                                  "reasons it ended", have="has" if still == 1 else "have")
 
 
 def home_open_reasons(n: int) -> str:

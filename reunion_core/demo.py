@@ -114,8 +114,7 @@ def journey(
 
 
 BOUNDARIES = ("We don't bring up old fights by text.", "Either of us can end a call early, no questions asked.")
-DATES = ("A 20-minute coffee near work", "A video call on Sunday morning", "A walk in the park",
-         "Lunch, one hour at most")
+DATES = ("Coffee near work", "A video call on Sunday morning", "A walk in the park", "Lunch")
 EVIDENCE = ("We talked about money calmly, and both listened.", "They told me about a plan change two days early.",
             "I said what bothered me the same day, without a fight.", "We disagreed about the holidays and it stayed kind.")
 DRAFTS = (("hurt", "plans change at the last minute", "to hear about changes early"),

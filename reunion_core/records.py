@@ -556,13 +556,14 @@ def valid_tool_entry(entry: ToolEntry, now: datetime, *, imported: bool = False)
         raise ValidationError(f"Unknown kind of toolkit entry: {entry.kind!r}.")
     if not isinstance(entry.fields, Mapping) or set(entry.fields) - set(spec):
         raise ValidationError("A toolkit entry has fields Take Two doesn't know.")
-    values = {key: _valid_tool_field(entry.fields.get(key), rule, TOOL_LABELS.get(key, key.replace("_", " ").capitalize()))
+    values = {key: _valid_tool_field(entry.fields.get(key), rule, TOOL_LABELS.get(f"{entry.kind}.{key}", TOOL_LABELS[key]))
               for key, rule in spec.items()}
     if entry.kind == "draft" and not any(values.values()):
         raise ValidationError("Write at least one part of the sentence.")
     if entry.kind in {"reason", "evidence", "boundary", "date"} and not any(
             isinstance(v, str) and v.strip() for v in values.values()):
-        raise ValidationError(f"{TOOL_LABELS[next(iter(spec))]} can't be empty.")
+        key = next(iter(spec))
+        raise ValidationError(f"{TOOL_LABELS.get(f'{entry.kind}.{key}', TOOL_LABELS[key])} can't be empty.")
     if entry.kind in TOOL_LINKS and not (isinstance(entry.ref, str) and 0 < len(entry.ref) <= 64):
         raise ValidationError("Choose what this belongs to.")
     at = valid_moment(entry.at, "The time of a toolkit entry", now)
@@ -581,7 +582,7 @@ def tool_json(e: ToolEntry) -> dict:
 def _valid_tool_field(value: object, rule: object, what: str) -> object:
     if rule == "bool":
         if not isinstance(value, bool):
-            raise ValidationError(f"{what}: answer yes or no.")
+            raise ValidationError(f"Please answer: {what}")
         return value
     if isinstance(rule, tuple):
         low, high = rule
@@ -590,7 +591,7 @@ def _valid_tool_field(value: object, rule: object, what: str) -> object:
         return value
     if isinstance(rule, Mapping):
         if value not in rule:
-            raise ValidationError(f"Choose an answer for {what.lower()}.")
+            raise ValidationError(f"Please answer: {what}")
         return value
     text = check_text(value, what)
     if rule == "short" and len(text) > TOOL_SHORT_TEXT:

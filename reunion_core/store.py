@@ -408,7 +408,8 @@ class Store:
     def span(self) -> tuple[date, date] | None:
         """The first and last day with any entry, or None for an empty file."""
         row = self._rows("SELECT min(d), max(d) FROM (SELECT checked_in_at::DATE AS d FROM checkins UNION ALL"
-                         " SELECT happened_on FROM contacts UNION ALL SELECT created_at::DATE FROM diagnostics)")[0]
+                         " SELECT happened_on FROM contacts UNION ALL SELECT created_at::DATE FROM diagnostics"
+                         " UNION ALL SELECT day FROM toolkit WHERE kind <> 'date')")[0]
         return None if row[0] is None else (row[0], row[1])
 
     def openness_series(self, start: date, end: date, bucket: str) -> list[rec.OpennessPoint]:

@@ -34,11 +34,12 @@ class Reason:
     evidence: tuple[ToolEntry, ...] = ()
 
 
-def reasons(why_ended: tuple[str, str] | None, entries: Iterable[ToolEntry]) -> list[Reason]:
-    """Each reason it ended (the latest diagnostic's answer, then the person's own), with its evidence
-    of change, newest first. `why_ended`: the answer's key and words, or None."""
+def reasons(why_ended: Iterable[tuple[str, str]], entries: Iterable[ToolEntry]) -> list[Reason]:
+    """Each reason it ended (the diagnostic's answers: the latest, then earlier ones that have
+    evidence, so a retake never hides what was logged; then the person's own), with its evidence of
+    change, newest first. `why_ended`: each answer's key and words."""
     entries = list(entries)
-    rows = [why_ended] if why_ended else []
+    rows = list(dict.fromkeys(why_ended))
     rows += [(e.id, str(e.fields["text"])) for e in entries if e.kind == "reason"]
     evidence = sorted((e for e in entries if e.kind == "evidence"), key=lambda e: (e.day, e.at), reverse=True)
     return [Reason(key, text, tuple(e for e in evidence if e.ref == key)) for key, text in rows]
@@ -116,10 +117,13 @@ def red_flags_from_data(entries: Iterable[ToolEntry], today: date) -> list[DataF
     """Boundaries broken twice or more and more often than kept (or three times), and the past
     brought up on two dates or more, in the last 90 days: "a sign that nothing much will change", and "the hurts of the past won't heal"."""
     since = today - RED_FLAG_WINDOW
+    entries = list(entries)
     recent = [e for e in entries if e.day and since <= e.day <= today]
     events = [e for e in recent if e.kind == "boundary_event"]
     broken = sorted(e.day for e in events if not e.fields["kept"])
-    past = sorted(e.day for e in recent if e.kind == "debrief" and e.fields["past_came_up"])
+    on_the_day = {e.id: e.day for e in entries if e.kind == "date"}  # the past came up on the date itself
+    past = sorted({on_the_day.get(e.ref, e.day) for e in entries if e.kind == "debrief" and e.fields["past_came_up"]
+                   and since <= on_the_day.get(e.ref, e.day) <= today})
     flags = []
     if len(broken) >= 2 and len(broken) * 2 > len(events) or len(broken) >= 3:  # one slip is not a pattern
         flags.append(DataFlag("boundaries_broken", tuple(broken)))

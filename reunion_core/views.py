@@ -16,6 +16,7 @@ from .content import (
     ENTRY_KINDS,
     INITIATOR_BY_KEY,
     MOODS,
+    QUESTION_BY_KEY,
     QUICK_EXIT_DEFAULT,
     RESOURCES,
     RESPONSE_BY_KEY,
@@ -187,13 +188,21 @@ def toolkit(store: Store, today: date, now: datetime) -> Toolkit:
 
 
 def add_tool_entry(store: Store, entry: ToolEntry) -> ToolEntry:
-    return store.add_tool_entry(entry)
+    """Save a toolkit entry. A date after which you didn't feel safe turns Take Two to safety first:
+    any sign of abuse does, until the person deliberately says otherwise."""
+    saved = store.add_tool_entry(entry)
+    if saved.kind == "debrief" and saved.fields["safe"] is False and not safety(store).on:
+        choose_safety(store, "on")
+    return saved
 
 
 def _reasons(store: Store, run: DiagnosticRun | None, entries: list[ToolEntry] | None = None) -> list[tk.Reason]:
-    answer = run.answers.answers.get("why_ended") if run else None
-    why = (answer, choice_label("why_ended", answer)) if answer and answer != "not_sure" else None
-    return tk.reasons(why, entries if entries is not None else store.tool_entries(("reason", "evidence")))
+    entries = entries if entries is not None else store.tool_entries(("reason", "evidence"))
+    latest = run.answers.answers.get("why_ended") if run else None
+    answered = {c.key for c in QUESTION_BY_KEY["why_ended"].choices} - {"not_sure"}
+    keys = [latest] if latest in answered else []
+    keys += [e.ref for e in entries if e.kind == "evidence" and e.ref in answered]  # earlier answers with evidence
+    return tk.reasons([(k, choice_label("why_ended", k)) for k in keys], entries)
 
 
 def choose_path(store: Store, kind: str, detail: str = "") -> PathChoice:

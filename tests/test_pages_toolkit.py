@@ -35,13 +35,16 @@ def saved(db_path, kind: str) -> list[ToolEntry]:
 
 def test_evidence_of_change_is_linked_to_the_reason_and_home_counts_what_is_still_open(db_path):
     at = toolkit(db_path, "different")
-    assert "1 of 1 reasons it ended still have no evidence" in texts(at)
+    assert "1 of 1 reason it ended still has no evidence" in texts(at)
     at.button(key="tk.evidence.save").click().run()  # empty: said, nothing written
     assert "What happened can't be empty" in texts(at) or "can't be empty" in texts(at)
     assert saved(db_path, "evidence") == []
     at.text_area(key="tk.evidence.text").input("We talked about money, calmly.").run()
-    picker = at.date_input(key="tk.evidence.day").proto  # the picker offers no day after today
-    assert picker.max == f"{TODAY:%Y-%m-%d}"
+    at.text_area(key="tk.evidence.text").input("We talked about money, calmly.").run()
+    at.date_input(key="tk.evidence.day").set_value(TODAY + timedelta(days=5)).run()  # typed, not picked
+    at.button(key="tk.evidence.save").click().run()
+    assert "The day is in the future" in texts(at) and saved(db_path, "evidence") == []
+    at.date_input(key="tk.evidence.day").set_value(TODAY).run()
     at.text_area(key="tk.evidence.text").input("x" * 10_001).run()
     at.button(key="tk.evidence.save").click().run()
     assert "the limit is 10,000" in texts(at) and saved(db_path, "evidence") == []
@@ -54,7 +57,7 @@ def test_evidence_of_change_is_linked_to_the_reason_and_home_counts_what_is_stil
     assert at.text_area(key="tk.evidence.text").value == ""  # blank for the next one
     at.text_input(key="tk.reason.text").input("We stopped making time for each other").run()
     at.button(key="tk.reason.save").click().run()
-    assert "1 of 2 reasons it ended still have no evidence" in texts(at)
+    assert "1 of 2 reasons it ended still has no evidence" in texts(at)
     [own] = saved(db_path, "reason")
     at.selectbox(key="tk.evidence.reason").set_value(own.id).run()
     at.text_area(key="tk.evidence.text").input("We cooked together on Sunday.").run()
@@ -76,7 +79,7 @@ def test_a_boundary_kept_and_broken_twice_becomes_a_red_flag_with_its_days(db_pa
     at.button(key="tk.boundary.save").click().run()
     assert [b.fields["wording"] for b in saved(db_path, "boundary")] == ["We don't bring up old fights by text."]
     at.button(key="tk.event.save").click().run()  # kept or broken not chosen
-    assert "answer yes or no" in texts(at) and saved(db_path, "boundary_event") == []
+    assert "Please answer: Was it kept?" in texts(at) and saved(db_path, "boundary_event") == []
     for kept, days_ago in ((True, 9), (False, 5), (False, 1)):
         at.radio(key="tk.event.kept").set_value(kept).run()
         at.date_input(key="tk.event.day").set_value(TODAY - timedelta(days=days_ago)).run()
@@ -118,7 +121,7 @@ def test_a_micro_date_is_planned_then_debriefed(db_path):
     [plan] = saved(db_path, "date")
     assert plan.fields == {"what": "A 20-minute coffee", "minutes": 20}
     at.button(key="tk.debrief.save").click().run()  # nothing answered yet
-    assert "answer yes or no" in texts(at) and saved(db_path, "debrief") == []
+    assert "Please answer: Did you feel safe?" in texts(at) and saved(db_path, "debrief") == []
     for key in ("safe", "myself"):
         at.radio(key=f"tk.debrief.{key}").set_value(True).run()
     for key in ("old_pattern", "past_came_up"):
@@ -133,7 +136,7 @@ def test_a_micro_date_is_planned_then_debriefed(db_path):
 def test_the_pause_runs_ten_minutes_and_what_you_chose_is_kept_kindly(db_path):
     at = toolkit(db_path, "pause")
     at.button(key="tk.urge.save").click().run()
-    assert "Choose an answer" in texts(at) and saved(db_path, "urge") == []
+    assert "Please answer: Are you ready?" in texts(at) and saved(db_path, "urge") == []
     at.text_area(key="tk.urge.why_now").input("It's 1 a.m. and I miss them.").run()
     at.radio(key="tk.urge.ready").set_value("no").run()
     at.button(key="tk.urge.save").click().run()
@@ -141,7 +144,7 @@ def test_the_pause_runs_ten_minutes_and_what_you_chose_is_kept_kindly(db_path):
     at.radio(key="tk.outcome.chose").set_value("sent").run()
     at.button(key="tk.outcome.save").click().run()
     assert words.PAUSE_SENT in texts(at) and not at.success  # a restart point, never a green tick
-    assert "You paused 1 time and chose not to send 0 of them." in texts(at)
+    assert "You've paused 1 time. Pausing at all counts" in texts(at) and "0 of" not in texts(at)
 
 
 def test_an_open_pause_comes_first_whatever_tool_was_open(db_path):
@@ -183,3 +186,43 @@ def test_a_toolkit_entry_can_be_deleted_on_your_data_with_what_belongs_to_it(db_
     with file_at(db_path) as store:
         assert [e.kind for e in store.tool_entries()] == ["draft"]  # its events went with it
     assert b"secret words" not in db_path.read_bytes()
+
+
+def test_a_date_where_you_did_not_feel_safe_turns_take_two_to_safety_first(db_path):
+    with file_at(db_path) as store:
+        store.add_tool_entry(ToolEntry("date", {"what": "Coffee", "minutes": 20}, TODAY))
+    at = toolkit(db_path, "dates")
+    at.radio(key="tk.debrief.safe").set_value(False).run()
+    for key in ("myself", "old_pattern", "past_came_up"):
+        at.radio(key=f"tk.debrief.{key}").set_value(False).run()
+    at.button(key="tk.debrief.save").click().run()
+    assert words.DEBRIEF_UNSAFE in texts(at) and not at.success  # said, even with no date left to debrief
+    with file_at(db_path) as store:
+        from reunion_core.views import safety
+
+        assert safety(store).on
+    tk_page = open_page("pages/8_Toolkit.py")
+    assert words.TOOLKIT_ABOUT_YOU in texts(tk_page)  # only the pause now
+
+
+def test_in_discreet_mode_the_toolkit_waits_behind_a_switch(db_path):
+    from reunion_core.views import save_preferences
+
+    with file_at(db_path) as store:
+        save_preferences(store, True, "https://weather.com/")
+        choose_safety(store, "on")
+    at = open_page("pages/8_Toolkit.py")
+    body = texts(at)
+    assert words.PAUSE_HELP not in body and words.TOOLKIT_ABOUT_YOU not in body and "them" not in body
+    at.toggle(key="tk.reveal").set_value(True).run()
+    assert words.PAUSE_HELP in texts(at)
+
+
+def test_a_retake_that_changes_why_it_ended_keeps_the_evidence_in_sight(db_path):
+    with file_at(db_path) as store:
+        record_diagnostic(store, DiagnosticAnswers(YES), at=datetime.now() - timedelta(days=3))
+        store.add_tool_entry(ToolEntry("evidence", {"text": "a calm talk"}, TODAY, "communication"))
+        record_diagnostic(store, DiagnosticAnswers({**YES, "why_ended": "grew_apart"}))
+    at = toolkit(db_path, "different")
+    assert "We grew apart" in texts(at) and "We stopped communicating well" in texts(at)
+    assert "a calm talk" in texts(at)

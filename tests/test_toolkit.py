@@ -27,14 +27,14 @@ def entry(kind, fields, day=None, ref="", at=None, id_=None):
     ("evidence", {"text": "we talked"}, TODAY + timedelta(days=3), "communication", "in the future"),
     ("evidence", {"text": "we talked"}, None, "", "Choose what this belongs to"),
     ("boundary", {"wording": "x" * 301}, None, "", "keep it under 300"),
-    ("boundary_event", {"kept": None, "note": ""}, None, "b1", "answer yes or no"),
+    ("boundary_event", {"kept": None, "note": ""}, None, "b1", "Please answer: Was it kept"),
     ("draft", {"feel": "", "when": "", "need": ""}, None, "", "at least one part"),
     ("date", {"what": "coffee", "minutes": 500}, None, "", "from 5 to 240"),
     ("date", {"what": "coffee", "minutes": 20}, TODAY + timedelta(days=400), "", "in the future"),
     ("debrief", {"safe": True, "myself": True, "old_pattern": False, "past_came_up": False, "connected": 11,
                  "note": ""}, None, "d1", "from 0 to 10"),
-    ("urge", {"why_now": "", "want": "", "ready": None}, None, "", "Choose an answer"),
-    ("urge_outcome", {"chose": "shouted", "note": ""}, None, "u1", "Choose an answer"),
+    ("urge", {"why_now": "", "want": "", "ready": None}, None, "", "Please answer: Are you ready"),
+    ("urge_outcome", {"chose": "shouted", "note": ""}, None, "u1", "Please answer: What did you choose"),
     ("urge", {"why_now": "", "want": "", "ready": "no", "sneaky": 1}, None, "", "doesn't know"),
     ("spell", {}, None, "", "Unknown kind"),
 ], ids=["empty", "blank", "too-long", "future", "no-link", "long-boundary", "kept-unanswered", "empty-draft",
@@ -53,7 +53,7 @@ def test_a_date_may_be_planned_ahead_and_anything_else_only_today_or_before():
 
 def test_each_reason_it_ended_collects_its_evidence_and_counts_as_open_without_any():
     own = entry("reason", {"text": "We stopped making time"}, id_="own")
-    found = tk.reasons(("communication", "We stopped communicating well"), [
+    found = tk.reasons([("communication", "We stopped communicating well")], [
         own,
         entry("evidence", {"text": "calm talk about money"}, TODAY - timedelta(days=3), "communication"),
         entry("evidence", {"text": "they listened"}, TODAY - timedelta(days=1), "communication"),
@@ -62,7 +62,7 @@ def test_each_reason_it_ended_collects_its_evidence_and_counts_as_open_without_a
     assert [(r.key, r.text) for r in found] == [("communication", "We stopped communicating well"),
                                                 ("own", "We stopped making time")]
     assert [e.fields["text"] for e in found[0].evidence] == ["they listened", "calm talk about money"]  # newest first
-    assert tk.open_reasons(found) == 1 and tk.open_reasons(tk.reasons(None, [])) == 0
+    assert tk.open_reasons(found) == 1 and tk.open_reasons(tk.reasons([], [])) == 0
 
 
 def _event(kept, days_ago, ref="b1"):
@@ -93,6 +93,10 @@ def test_red_flags_come_from_the_logs_with_their_days_and_only_recent_ones():
     assert tk.red_flags_from_data([_debrief(True, 3)], TODAY) == []  # once is a moment, not "can't let it lie"
     [past] = tk.red_flags_from_data([_debrief(True, 10), _debrief(False, 6), _debrief(True, 2)], TODAY)
     assert past.key == "past_kept_alive" and len(past.days) == 2
+    dates = [entry("date", {"what": "coffee", "minutes": 20}, TODAY - timedelta(days=d), id_=f"date{d}") for d in (8, 3)]
+    written_today = [_debrief(True, 0, "date8"), _debrief(True, 0, "date3")]  # debriefed later than the dates
+    [past] = tk.red_flags_from_data(dates + written_today, TODAY)
+    assert past.days == (TODAY - timedelta(days=8), TODAY - timedelta(days=3))  # the dates' own days
 
 
 @pytest.mark.parametrize(("feel", "when", "need", "hints"), [

@@ -97,4 +97,4 @@ def different_now(reasons: list) -> None:
     """Under "what is different this time?": what the Toolkit's evidence of change says."""
     if reasons:
         still = sum(not r.evidence for r in reasons)
-        st.caption(words.DIFFERENT_COUNT.format(open=still, total=len(reasons)) if still else words.DIFFERENT_ALL)
+        st.caption(words.different_count(still, len(reasons)))

@@ -20,12 +20,16 @@ from reunion_core.content import (
     URGE_READY,
     counted,
 )
-from reunion_core.records import ToolEntry
+from reunion_core.records import ToolEntry, local_now
 from reunion_core.store import Store
 from ui import state, widgets
+from ui.frame import page
 
 P = "tk."
 YES_NO = {True: "Yes", False: "No"}
+# A picker that takes any day: one typed out of range would otherwise be dropped without a word and
+# the entry saved as today; the rules then say plainly what is wrong with it.
+ANY_DAY = {"min_value": date(1900, 1, 1), "max_value": date(2199, 12, 31)}
 
 
 def _blank(form: str, blanks: dict[str, object]) -> None:
@@ -53,9 +57,10 @@ def different(store: Store, view: views.Toolkit, today: date) -> None:
     found = view.reasons
     if not found:
         st.info(words.REASONS_EMPTY)
+        st.page_link(page("diagnostic"), label="Take the diagnostic", icon=":material/explore:")
     else:
         still = tk.open_reasons(found)
-        st.caption(words.DIFFERENT_COUNT.format(open=still, total=len(found)) if still else words.DIFFERENT_ALL)
+        st.caption(words.different_count(still, len(found)))
         for reason in found:
             box = st.container(border=True)
             box.markdown(f"**{widgets.escape(reason.text)}**")
@@ -68,7 +73,7 @@ def different(store: Store, view: views.Toolkit, today: date) -> None:
         keys = [r.key for r in found]
         labels = {r.key: r.text for r in found}
         reason = st.selectbox("Which reason it ended", keys, format_func=labels.get, key=P + "evidence.reason")
-        day = st.date_input("When it showed", max_value=today, key=P + "evidence.day", format="YYYY-MM-DD")
+        day = st.date_input("When it showed", key=P + "evidence.day", format="YYYY-MM-DD", **ANY_DAY)
         text = st.text_area("What happened", key=P + "evidence.text", placeholder="We talked about money, calmly.")
         if st.button("Save evidence", key=P + "evidence.save", type="primary"):
             _save(store, ToolEntry("evidence", {"text": text}, day, reason), "Evidence saved.", "evidence")
@@ -99,7 +104,7 @@ def boundaries(store: Store, view: views.Toolkit, today: date) -> None:
         chosen = st.selectbox("Which boundary", list(labels), format_func=labels.get, key=P + "event.boundary")
         kept = st.radio("Was it kept?", [True, False], format_func={True: "Kept", False: "Broken"}.get, index=None,
                         horizontal=True, key=P + "event.kept")
-        day = st.date_input("When", max_value=today, key=P + "event.day", format="YYYY-MM-DD")
+        day = st.date_input("When", key=P + "event.day", format="YYYY-MM-DD", **ANY_DAY)
         note = st.text_area("What happened (optional)", key=P + "event.note")
         if st.button("Save", key=P + "event.save", type="primary"):
             done = "Noted: kept." if kept else "Noted. A broken boundary is worth talking about, calmly, with I-statements."
@@ -110,7 +115,7 @@ def boundaries(store: Store, view: views.Toolkit, today: date) -> None:
     _blank("boundary", {"wording": "", "day": today})
     wording = st.text_input("The boundary, in one sentence", key=P + "boundary.wording",
                             placeholder="We don't bring up old fights by text.")
-    day = st.date_input("Agreed on", max_value=today, key=P + "boundary.day", format="YYYY-MM-DD")
+    day = st.date_input("Agreed on", key=P + "boundary.day", format="YYYY-MM-DD", **ANY_DAY)
     if st.button("Save boundary", key=P + "boundary.save"):
         _save(store, ToolEntry("boundary", {"wording": wording}, day), "Boundary saved.", "boundary")
     widgets.flash(near="boundary")
@@ -156,12 +161,12 @@ def dates(store: Store, view: views.Toolkit, today: date) -> None:
     flags([f for f in view.flags if f.key == "past_kept_alive"])
     _blank("date", {"what": "", "day": today, "minutes": 20})
     what = st.text_input("What", key=P + "date.what", placeholder="A 20-minute coffee near work")
-    day = st.date_input("When", min_value=today - timedelta(days=365), max_value=today + timedelta(days=365),
-                        key=P + "date.day", format="YYYY-MM-DD")
+    day = st.date_input("When", key=P + "date.day", format="YYYY-MM-DD", **ANY_DAY)
     minutes = st.number_input("How long (minutes)", min_value=5, max_value=240, step=5, key=P + "date.minutes")
     if st.button("Plan it", key=P + "date.save", type="primary"):
         _save(store, ToolEntry("date", {"what": what, "minutes": int(minutes)}, day), "Planned.", "date")
     widgets.flash(near="date")
+    widgets.flash(near="debrief")  # here: the form is gone once the last date is debriefed
     due = [d for d in view.dates if d.debrief is None and d.plan.day <= today]
     if due:
         debrief(store, due)
@@ -185,20 +190,21 @@ def debrief(store: Store, due: list[tk.MicroDate]) -> None:
     note = st.text_area("Anything else (optional)", key=P + "debrief.note")
     if st.button("Save how it went", key=P + "debrief.save", type="primary"):
         fields = {**answers, "connected": connected, "note": note}
-        _save(store, ToolEntry("debrief", fields, ref=chosen), "Saved. Thank you for looking honestly.", "debrief",
-              gently=True)
-    widgets.flash(near="debrief")
+        said = words.DEBRIEF_UNSAFE if answers["safe"] is False else "Saved. Thank you for looking honestly."
+        _save(store, ToolEntry("debrief", fields, ref=chosen), said, "debrief", gently=True)
 
 
 # --- 5. A pause before you reach out ---------------------------------------------------------------
 
 
 def pause(store: Store, view: views.Toolkit, now: datetime, safety_on: bool) -> None:
+    """The pause: the questions, then ten minutes counted down, then what you chose."""
     st.markdown(words.PAUSE_HELP)
+    widgets.flash(near="debrief")  # a date where you didn't feel safe: the toolkit is the pause alone now
     widgets.flash(near="urge")
     widgets.flash(near="outcome")
     if view.open_urge:
-        _pausing(store, view.open_urge, now)
+        _pausing(store, view.open_urge, safety_on)
     else:
         _blank("urge", {"why_now": "", "want": "", "ready": None})
         why = st.text_area(PAUSE_QUESTIONS["why_now"], key=P + "urge.why_now")
@@ -212,16 +218,12 @@ def pause(store: Store, view: views.Toolkit, now: datetime, safety_on: bool) -> 
     done = [u for u in view.urges if u.outcome]
     if done:
         kept = sum(u.outcome.fields["chose"] != "sent" for u in done)
-        st.caption(words.PAUSE_TALLY.format(n=counted(len(done), "time"), kept=kept))
+        tally = words.PAUSE_TALLY if kept else words.PAUSE_TALLY_NONE
+        st.caption(tally.format(n=counted(len(done), "time"), kept=counted(kept, "time").split()[0]))
 
 
-def _pausing(store: Store, urge: tk.Urge, now: datetime) -> None:
-    left = tk.pause_left(urge.entry, now)
-    end = urge.entry.at + tk.PAUSE
-    box = st.container(border=True)
-    box.markdown(words.PAUSE_RUNNING.format(at=f"{end:%H:%M}") if left else words.PAUSE_OVER)
-    box.progress(1 - left / tk.PAUSE, text=f"{int(left.total_seconds() // 60) + bool(left.seconds % 60)} min left"
-                 if left else "Done")
+def _pausing(store: Store, urge: tk.Urge, safety_on: bool) -> None:
+    _timer(urge.entry)
     for key, question in PAUSE_QUESTIONS.items():
         if urge.entry.fields.get(key):
             widgets.user_text(question, str(urge.entry.fields[key]))
@@ -230,6 +232,17 @@ def _pausing(store: Store, urge: tk.Urge, now: datetime) -> None:
                      key=P + "outcome.chose")
     note = st.text_area("What you would have said, or how you feel (optional)", key=P + "outcome.note")
     if st.button("Save what I chose", key=P + "outcome.save", type="primary"):
-        said = words.PAUSE_SENT if chose == "sent" else words.PAUSE_HELD
+        sent = words.PAUSE_SENT_SAFETY if safety_on else words.PAUSE_SENT
+        said = sent if chose == "sent" else words.PAUSE_HELD
         _save(store, ToolEntry("urge_outcome", {"chose": chose, "note": note}, ref=urge.entry.id or ""), said,
               "outcome", gently=True)
+
+
+@st.fragment(run_every=timedelta(seconds=15))
+def _timer(urge: ToolEntry) -> None:
+    """The ten minutes, counted down on their own (every 15 seconds, this box alone)."""
+    left = tk.pause_left(urge, local_now())
+    box = st.container(border=True)
+    box.markdown(words.PAUSE_RUNNING.format(at=f"{urge.at + tk.PAUSE:%H:%M}") if left else words.PAUSE_OVER)
+    minutes = -(-int(left.total_seconds()) // 60)  # 9 min 10 s left reads "10 min left"
+    box.progress(1 - left / tk.PAUSE, text=f"{counted(minutes, 'minute')} left" if left else "Done")
