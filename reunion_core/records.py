@@ -564,8 +564,9 @@ def valid_tool_entry(entry: ToolEntry, now: datetime, *, imported: bool = False)
             isinstance(v, str) and v.strip() for v in values.values()):
         key = next(iter(spec))
         raise ValidationError(f"{TOOL_LABELS.get(f'{entry.kind}.{key}', TOOL_LABELS[key])} can't be empty.")
-    if entry.kind in TOOL_LINKS and not (isinstance(entry.ref, str) and 0 < len(entry.ref) <= 64):
-        raise ValidationError("Choose what this belongs to.")
+    if not isinstance(entry.ref, str) or len(entry.ref) > 64 or (entry.kind in TOOL_LINKS) != bool(entry.ref):
+        raise ValidationError("Choose what this belongs to." if entry.kind in TOOL_LINKS else
+                              "This kind of toolkit entry belongs to nothing else.")
     at = valid_moment(entry.at, "The time of a toolkit entry", now)
     day = entry.day if entry.day is not None else at.date()
     if not isinstance(day, date) or isinstance(day, datetime):

@@ -37,9 +37,11 @@ def entry(kind, fields, day=None, ref="", at=None, id_=None):
     ("urge_outcome", {"chose": "shouted", "note": ""}, None, "u1", "Please answer: What did you choose"),
     ("urge", {"why_now": "", "want": "", "ready": "no", "sneaky": 1}, None, "", "doesn't know"),
     ("spell", {}, None, "", "Unknown kind"),
+    ("reason", {"text": "x"}, None, "r" * 10_000, "belongs to nothing else"),
+    ("evidence", {"text": "x"}, None, "r" * 65, "Choose what this belongs to"),
 ], ids=["empty", "blank", "too-long", "future", "no-link", "long-boundary", "kept-unanswered", "empty-draft",
         "long-date", "date-too-far", "connected-11", "ready-unanswered", "unknown-outcome", "extra-field",
-        "unknown-kind"])
+        "unknown-kind", "forged-ref", "long-ref"])
 def test_each_tool_refuses_what_it_cannot_keep_in_plain_words(kind, fields, day, ref, message):
     with pytest.raises(ValidationError, match=message):
         valid_tool_entry(ToolEntry(kind, fields, day, ref), NOW)
