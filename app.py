@@ -12,6 +12,7 @@ from ui.frame import frame, page
 
 f = frame("home")
 glance = state.home(f.store, date.today())
+state.warm_charts_once()  # in the background, once Home is drawn: the first open of Progress is quick
 
 if glance.is_empty:
     st.markdown(words.WELCOME)

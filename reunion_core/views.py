@@ -18,6 +18,7 @@ from .content import (
     MOODS,
     QUESTION_BY_KEY,
     QUICK_EXIT_DEFAULT,
+    REACTANCE_STAGES,
     RESOURCES,
     RESPONSE_BY_KEY,
     SAFETY_PLAN_FIELDS,
@@ -25,6 +26,7 @@ from .content import (
     TOOL_ENTRY_NAMES,
     URGE_CHOSE,
     YOUR_STAGE_BY_KEY,
+    YOUR_STAGES,
     ReactanceStage,
     ReconnectionStage,
     choice_label,
@@ -62,6 +64,7 @@ from .records import (
     SafetyPlan,
     StagePoint,
     ToolEntry,
+    Verdict,
     VerdictPoint,
     local_now,
     valid_answers,
@@ -353,6 +356,28 @@ class Progress:
             *together,
             *mine,
         )
+
+
+def sample_progress(today: date) -> Progress:
+    """A Progress of a few made-up points, with every kind of chart, from memory (no file): for warming
+    the chart machinery up before a person first opens Progress."""
+    days = [today - timedelta(days=n) for n in (2, 1, 0)]
+    now = local_now()
+    tools = (ToolEntry("urge", {"why_now": "", "want": "", "ready": "no"}, today, "", now, "u"),
+             ToolEntry("urge_outcome", {"chose": "didnt_send", "note": ""}, today, "u", now, "o"),
+             ToolEntry("boundary_event", {"kept": True, "note": ""}, today, "b", now, "e"),
+             ToolEntry("date", {"what": "", "minutes": 20}, today, "", now, "d"),
+             ToolEntry("debrief", {"safe": True, "myself": True, "old_pattern": False, "past_came_up": False,
+                                   "connected": 5, "note": ""}, today, "d", now, "q"))
+    return Progress(
+        first=days[0], last=today, start=days[0], end=today, bucket="day", contact_bucket="day",
+        journey_bucket="week", openness=with_their_stage([OpennessPoint(d, 40.0, 1, 40.0) for d in days]),
+        stages=with_their_stages([StagePoint(d, "dip_a_toe", 40.0) for d in days]),
+        journey=with_their_stages([StagePoint(d, "dip_a_toe", 40.0) for d in days]),
+        their_days=[(REACTANCE_STAGES[0], 3)], your_days=[(YOUR_STAGES[0], 3)],
+        contacts=[ContactCount(today, "me", "warm", 1)], verdicts=[VerdictPoint(now, Verdict.NOT_YET)],
+        moods=[MoodPoint(d, 3.0, 1) for d in days], tools=tools,
+    )
 
 
 def progress_range(first: date, choice: str, picked: tuple[date, ...] | None, today: date) -> tuple[date, date]:

@@ -166,3 +166,13 @@ def test_better_verdicts_are_drawn_higher():
 def test_days_in_stages_never_count_half_days():
     fig = charts.time_in_stages([(REACTANCE_STAGES[0], 1)], "their")
     assert fig["layout"]["xaxis"]["dtick"] == 1 and fig["layout"]["xaxis"]["tickformat"] == ",d"
+
+
+def test_the_warm_up_sample_draws_every_kind_of_chart():
+    """ui.state warms the chart machinery with it: each chart must be a real one, none empty."""
+    from datetime import date
+
+    from reunion_core import views
+
+    figures = [chart.figure for chart in views.sample_progress(date.today()).charts]
+    assert len(figures) == 11 and not [f for f in figures if f["layout"].get("meta", {}).get("empty")]

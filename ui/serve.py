@@ -12,7 +12,6 @@ look up a host that is not this machine is written to that file, for the test su
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from pathlib import Path
@@ -47,38 +46,6 @@ def _record_outside_attempts(log_path: str) -> None:
     sys.addaudithook(hook)
 
 
-def _warm_charts() -> None:
-    """Build every chart once, in the background, on a small example in memory: Plotly builds its
-    checks the first time a figure is made, which would otherwise land on the first open of Progress."""
-    import tempfile
-    import time
-    from datetime import date
-
-    time.sleep(WARM_AFTER_S)  # after the first page has been drawn: never in the way of the start
-    import plotly.graph_objects as go
-    import plotly.io as pio
-
-    from reunion_core import views
-    from reunion_core.demo import generate
-    from reunion_core.store import Store
-
-    try:
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "warm.duckdb"
-            generate(path, years=0.5, seed=1)
-            store = Store.open(path)
-            try:
-                for chart in views.progress(store, views.ALL, None, date.today()).charts:
-                    pio.to_json(go.Figure(chart.figure), validate=False)
-            finally:
-                store.close()
-    except Exception:  # noqa: BLE001 - a warm-up that fails only means a slower first chart
-        logging.getLogger(__name__).debug("chart warm-up failed", exc_info=True)
-
-
-WARM_AFTER_S = 2.0
-
-
 def _port(argv: list[str]) -> int:
     for i, arg in enumerate(argv):
         if arg.startswith("--server.port="):
@@ -100,9 +67,6 @@ def main(argv: list[str] | None = None) -> None:
     key = access.owner_key(db_path())
     print(f"\n  {LINK_PRINTED}\n\n    {access.owner_link(_port(argv), key)}\n", flush=True)
     _no_outside_lookups()
-    import threading
-
-    threading.Thread(target=_warm_charts, name="take-two-warm-charts", daemon=True).start()
     from streamlit.web import cli
 
     sys.argv = ["streamlit", "run", str(Path(__file__).resolve().parent.parent / "app.py"), *argv]

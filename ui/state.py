@@ -4,8 +4,11 @@ journey), and the core's views of it, kept until the file's next write."""
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import tempfile
+import threading
+import time
 from contextlib import suppress
 from datetime import date, datetime
 from pathlib import Path
@@ -234,3 +237,30 @@ def toolkit(store: Store, today: date, now: datetime) -> views.Toolkit:
 
 def preferences(store: Store) -> views.Preferences:
     return _view(store, "preferences")
+
+
+# --- the first chart, made quick ----------------------------------------------------------------
+# Plotly builds its checks the first time a figure is made (about 160 ms of the first Progress).
+# Once Home has been drawn, a background thread makes each kind of chart once, from a few made-up
+# points in memory (no file, no second database), so the first open of Progress doesn't pay it.
+
+_warming = threading.Lock()
+_warmed = False
+
+
+def warm_charts_once() -> None:
+    global _warmed
+    with _warming:
+        if _warmed:
+            return
+        _warmed = True
+    threading.Thread(target=_warm_charts, name="take-two-warm-charts", daemon=True).start()
+
+
+def _warm_charts() -> None:
+    time.sleep(1.0)  # after Home's first run has been sent: never in its way
+    try:
+        for chart in views.sample_progress(date.today()).charts:
+            go.Figure(chart.figure).to_json(validate=False)
+    except Exception:  # noqa: BLE001 - a warm-up that fails only means a slower first chart
+        logging.getLogger(__name__).debug("chart warm-up failed", exc_info=True)
