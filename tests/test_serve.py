@@ -57,3 +57,21 @@ def test_same_origin_is_exact():
     assert not same_origin("https://127.0.0.1:8501", "127.0.0.1:8501")
     assert not same_origin("http://evil.test:8501", "evil.test:8501")
     assert not same_origin(None, "127.0.0.1:8501")
+
+
+def test_no_page_makes_the_server_import_pandas_or_pyarrow(tmp_path):
+    """About 75 MB of server memory each time: a list in a component's data, or a dataframe widget,
+    would pull them in (measured by make bench). Every page, in a fresh process."""
+    code = (
+        "import os, sys\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        "at = AppTest.from_file('app.py', default_timeout=120).run()\n"
+        "for page in sorted(p for p in os.listdir('pages') if p.endswith('.py')):\n"
+        "    at.switch_page('pages/' + page).run()\n"
+        "    assert not at.exception, (page, at.exception)\n"
+        "print(sorted(m for m in ('pandas', 'pyarrow') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "REUNION_DB_PATH": str(tmp_path / "d" / "r.duckdb"), "TAKE_TWO_APPTEST": "1"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "[]"
