@@ -29,7 +29,8 @@ DRAWN = """
 
 
 def charts_on_progress(db: Path) -> int:
-    """How many charts Progress draws for this file (an empty one is a line of text, not a chart)."""
+    """How many charts Progress draws first for this file: its first part's (an empty chart is a line
+    of text, not a chart)."""
     from datetime import date
 
     from reunion_core import views
@@ -38,7 +39,8 @@ def charts_on_progress(db: Path) -> int:
     store = Store.open(db)
     try:
         view = views.progress(store, views.ALL, None, date.today())
-        return sum(not chart.figure["layout"].get("meta", {}).get("empty") for chart in view.charts)
+        first = next(iter(view.sections.values()), [])
+        return sum(not view.charts[i].is_empty for i in first)
     finally:
         store.close()
 

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
+from reunion_core.content import PROGRESS_SECTIONS
 from reunion_core.views import ALL, CUSTOM, CUSTOM_DAYS, RANGES
 from ui import state
 from ui.frame import frame
@@ -27,7 +28,14 @@ if view.is_empty:
 
 # No toolbar: on a phone it covered the titles, and its hints (drag to zoom) don't apply to a finger.
 CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
-for i, (fig, alt) in enumerate(figures):
+sections = view.sections
+shown = range(len(figures))  # an empty range: every chart is one line of text, all of them at once
+if not view.is_empty and len(sections) > 1:  # a part at a time: the browser draws only what is read
+    part = st.segmented_control("Charts", list(sections), format_func=PROGRESS_SECTIONS.get, key="pr.section",
+                                default=next(iter(sections)), persist_state="session") or next(iter(sections))
+    shown = sections.get(part, next(iter(sections.values())))
+for i in shown:
+    fig, alt = figures[i]
     empty = fig.layout.meta.get("empty") if isinstance(fig.layout.meta, dict) else None
     if empty:  # an empty chart is one line of text, not a box of blank axes
         st.markdown(f"**{fig.layout.title.text}**  \n{empty}")

@@ -1192,3 +1192,9 @@ def different_count(still: int, total: int) -> str:
 def home_open_reasons(n: int) -> str:
     return (f"{n} reason it ended has no evidence of change yet" if n == 1 else
             f"{n} reasons it ended have no evidence of change yet")
+
+# Progress, a part at a time: each part's name on the screen.
+PROGRESS_SECTIONS: MappingProxyType = MappingProxyType({
+    "both": "Both of you", "together": "Together", "stages": "Days in stages", "you": "You",
+    "reaching": "Reaching out",
+})

@@ -16,6 +16,7 @@ from .content import (
     ENTRY_KINDS,
     INITIATOR_BY_KEY,
     MOODS,
+    PROGRESS_SECTIONS,
     QUESTION_BY_KEY,
     QUICK_EXIT_DEFAULT,
     REACTANCE_STAGES,
@@ -294,6 +295,11 @@ CUSTOM_DAYS = 90  # a custom range starts as the last 90 days
 class Chart:
     figure: dict
     alt: str  # what a screen reader says
+    section: str = "you"  # which part of Progress shows it (content.PROGRESS_SECTIONS)
+
+    @property
+    def is_empty(self) -> bool:
+        return bool(self.figure["layout"].get("meta", {}).get("empty"))
 
 
 @dataclass(frozen=True)
@@ -332,30 +338,41 @@ class Progress:
         between = (self.start, self.end)
         pauses = (Chart(dated(charts.urges_per_period(tk.per_period(
             self.tools, "urge_outcome", "chose", URGE_CHOSE, self.contact_bucket, *between), self.contact_bucket)),
-            "Urges to reach out, and what you chose"),) if "urge" in used else ()
+            "Urges to reach out, and what you chose", "reaching"),) if "urge" in used else ()
         mine = (
-            Chart(dated(charts.mood_timeline(self.moods, self.bucket)), "Your mood over time"),
+            Chart(dated(charts.mood_timeline(self.moods, self.bucket)), "Your mood over time", "you"),
+            Chart(dated(charts.verdict_timeline(self.verdicts)), "Diagnostic verdicts over time", "you"),
+            Chart(dated(charts.contacts_per_period(self.contacts, self.contact_bucket)), "Contacts per period",
+                  "reaching"),
             *pauses,
-            Chart(dated(charts.contacts_per_period(self.contacts, self.contact_bucket)), "Contacts per period"),
-            Chart(dated(charts.verdict_timeline(self.verdicts)), "Diagnostic verdicts over time"),
         )
         if self.safety_on:  # how you are, and a dated record of contact: nothing about winning them back
             return mine
         together = ((Chart(dated(charts.boundaries_per_period(tk.per_period(
             self.tools, "boundary_event", "kept", (True, False), self.contact_bucket, *between), self.contact_bucket)),
-            "Boundaries kept and broken"),) if "boundary_event" in used else ()) + ((Chart(dated(
-                charts.debriefs_timeline(tk.debrief_points(self.tools, *between))), "How your micro-dates went"),)
-            if "debrief" in used else ())
+            "Boundaries kept and broken", "together"),) if "boundary_event" in used else ()) + ((Chart(dated(
+                charts.debriefs_timeline(tk.debrief_points(self.tools, *between))), "How your micro-dates went",
+                "together"),) if "debrief" in used else ())
         return (
             Chart(dated(charts.openness_timeline(self.openness, self.bucket)),
-                  "Their openness over time, with stage bands"),
-            Chart(dated(charts.your_stage_timeline(self.stages, self.bucket)), "Your stage over time"),
-            Chart(charts.journey_map(self.journey, self.journey_bucket), "Your stage against their openness"),
-            Chart(charts.time_in_stages(self.their_days, "their"), "Days in each of their stages"),
-            Chart(charts.time_in_stages(self.your_days, "your"), "Days in each of your stages"),
+                  "Their openness over time, with stage bands", "both"),
+            Chart(dated(charts.your_stage_timeline(self.stages, self.bucket)), "Your stage over time", "both"),
+            Chart(charts.journey_map(self.journey, self.journey_bucket), "Your stage against their openness",
+                  "together"),
             *together,
+            Chart(charts.time_in_stages(self.their_days, "their"), "Days in each of their stages", "stages"),
+            Chart(charts.time_in_stages(self.your_days, "your"), "Days in each of your stages", "stages"),
             *mine,
         )
+
+    @property
+    def sections(self) -> dict[str, list[int]]:
+        """Progress a part at a time (a person reads a few charts at once; the browser draws each one):
+        each part's charts, as positions in `charts`, in the order the screen offers the parts."""
+        parts: dict[str, list[int]] = {key: [] for key in PROGRESS_SECTIONS}
+        for i, chart in enumerate(self.charts):
+            parts[chart.section].append(i)
+        return {key: found for key, found in parts.items() if found}
 
 
 def sample_progress(today: date) -> Progress:

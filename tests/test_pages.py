@@ -325,7 +325,12 @@ def test_a_future_contact_date_is_refused(db_path):
 def test_progress_draws_every_chart_with_titles_and_axis_titles(ten_years, monkeypatch):
     monkeypatch.setenv("REUNION_DB_PATH", str(ten_years))
     at = open_page("pages/4_Progress.py")
-    specs = chart_specs(at)
+    first = chart_specs(at)
+    assert [s["layout"]["title"]["text"] for s in first] == ["How open they seem, over time", "Your stage over time"]
+    specs = []
+    for part in ("both", "together", "stages", "you", "reaching"):  # a part at a time
+        at.segmented_control(key="pr.section").set_value(part).run()
+        specs += chart_specs(at)
     assert len(specs) == 11  # with the mood chart, and the toolkit's three (the demo uses every tool)
     titles = [spec["layout"]["title"]["text"] for spec in specs]
     assert {"Boundaries kept and broken", "How your micro-dates went",

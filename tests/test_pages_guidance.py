@@ -40,6 +40,7 @@ def test_they_said_no_respects_the_answer_and_moving_on_is_one_click_and_reversi
     at.switch_page("pages/4_Progress.py").run()
     titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
     assert titles == ["Your mood over time", "Diagnostic verdicts over time"]  # your side only
+    at.segmented_control(key="pr.section").set_value("reaching").run()
     assert "**Contacts per day**" in texts(at)  # no contacts yet: one line, not an empty chart
     at.switch_page("app.py").run()
     at.button(key="home.moving_on").click().run()  # reconsider: back, and their no still stands

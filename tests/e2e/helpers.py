@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from harness.server import PAGES, owner_url, settle  # noqa: F401  (PAGES: the tests import it from here)
 
 
@@ -69,3 +71,16 @@ def upload(page, path) -> None:
     page.locator("[data-testid=stFileUploader]").get_by_text(path.name).first.wait_for()
     page.wait_for_timeout(300)
     settle(page)
+
+
+def progress_part(page, name: str, charts: int) -> None:
+    """Show one part of Progress (they are drawn a part at a time) and wait for its own charts."""
+    page.evaluate("() => document.querySelectorAll('.js-plotly-plot').forEach(d => d.dataset.before = '1')")
+    exactly = re.compile(f"^\\s*{re.escape(name)}\\s*$")  # "You", not "Both of you"
+    page.locator("[data-testid=stButtonGroup] button").filter(has_text=exactly).first.click()
+    settle(page)
+    page.wait_for_function(
+        "n => { const d = [...document.querySelectorAll('.js-plotly-plot')];"
+        " return d.length === n && d.every(e => e.data && !e.dataset.before); }",
+        arg=charts, timeout=30_000,
+    )

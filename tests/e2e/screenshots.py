@@ -79,7 +79,7 @@ def main(out: Path) -> None:
                         open_at(page, url, path_)
                         if path_ == "Progress":
                             page.wait_for_function(
-                                "() => document.querySelectorAll('.js-plotly-plot .gtitle').length >= 7"
+                                "() => document.querySelectorAll('.js-plotly-plot .gtitle').length >= 2"
                             )
                         suffix = "" if scheme == "light" else "-dark"
                         shoot(page, out, f"{(path_ or 'Home').lower()}-{size}{suffix}", width, height)

@@ -10,6 +10,7 @@ from tests.e2e.helpers import (
     click_label,
     go_by_sidebar,
     open_at,
+    progress_part,
     set_slider,
     type_into,
 )
@@ -62,21 +63,19 @@ def test_a_new_person_takes_the_first_steps_and_sees_them_everywhere(new_page, b
     assert re.search(r"Since last contact\s+today", body)
     assert "Proceed with care." in body
 
-    go_by_sidebar(page, "Progress")
-    charts = chart_data(page, 7)
-    assert len(charts) == 8
-    openness = charts[0]
+    go_by_sidebar(page, "Progress")  # a part at a time: both of you first
+    openness, your_stage = chart_data(page, 2)
     assert openness[0]["y"] == [30]
-    your_stage = charts[1]
     assert your_stage[0]["y"] == [1]  # Bubble space: the stage left at its default
-    mood = charts[5]
+    progress_part(page, "You", 2)
+    mood, verdicts = chart_data(page, 2)
     assert mood[0]["y"] == [3]  # "Okay", the mood left at its default
-    contacts = charts[6]
+    assert verdicts[0]["y"] == [4]  # proceed with care, the last of five
+    progress_part(page, "Reaching out", 1)
+    [contacts] = chart_data(page, 1)
     assert [t["y"] for t in contacts] == [[1]]
     # the one contact is drawn: a bar you can see, not a millisecond-wide sliver
-    bar = page.locator(".js-plotly-plot").nth(6).locator(".bars path").first.bounding_box()
+    bar = page.locator(".js-plotly-plot").nth(0).locator(".bars path").first.bounding_box()
     assert bar and bar["width"] > 10 and bar["height"] > 10
-    ticks = page.locator(".js-plotly-plot").nth(6).locator(".x2tick text").evaluate_all("els => els.map(e => e.textContent)")
+    ticks = page.locator(".js-plotly-plot").nth(0).locator(".x2tick text").evaluate_all("els => els.map(e => e.textContent)")
     assert ticks and not [t for t in ticks if ":" in t or "." in t]  # whole days, no clock times
-    verdicts = charts[7]
-    assert verdicts[0]["y"] == [4]  # proceed with care, the last of five

@@ -5,7 +5,7 @@ import pytest
 from harness.server import running
 from reunion_core.demo import generate
 from tests.e2e.conftest import _recorded
-from tests.e2e.helpers import PAGES, open_at
+from tests.e2e.helpers import PAGES, open_at, progress_part
 
 SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
 
@@ -65,11 +65,15 @@ def journey_url(tmp_path_factory):
 def test_no_sideways_scroll_and_no_overlapping_chart_text(new_page, journey_url, path, size):
     page = new_page(*SIZES[size])
     open_at(page, journey_url, path)
-    if path == "Progress":
-        page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .gtitle').length >= 7")
-    overflow = page.evaluate(OVERFLOW)
-    assert overflow["page"] <= 0 and overflow["main"] <= 0, overflow
-    assert page.evaluate(OVERLAPS) == []
+    parts = [(None, 0), ("Together", 3), ("Days in stages", 2), ("You", 2), ("Reaching out", 2)]
+    if path == "Progress":  # both of you first, then every other part in turn
+        page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .gtitle').length === 2")
+    for part, charts in parts if path == "Progress" else parts[:1]:
+        if part:
+            progress_part(page, part, charts)
+        overflow = page.evaluate(OVERFLOW)
+        assert overflow["page"] <= 0 and overflow["main"] <= 0, (part, overflow)
+        assert page.evaluate(OVERLAPS) == [], part
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -82,7 +86,7 @@ def test_the_system_colour_scheme_is_followed_and_the_range_control_fits_a_phone
             "getComputedStyle(document.querySelector('[data-testid=stApp]')).backgroundColor")
         channels = [int(c) for c in background[background.index("(") + 1:-1].split(",")[:3]]
         assert (sum(channels) / 3 < 60) == (scheme == "dark"), background  # a dark page at night
-        tops = page.locator("[data-testid=stButtonGroup] button").evaluate_all(
+        tops = page.locator("[data-testid=stButtonGroup]").first.locator("button").evaluate_all(
             "els => els.map(e => Math.round(e.getBoundingClientRect().top))")
         assert len(tops) == 5 and len(set(tops)) == 1, tops  # the five range choices on one row
     finally:
