@@ -3,6 +3,7 @@ applied, and the writes that need a rule first. Pages call these; nothing here d
 
 from __future__ import annotations
 
+import functools
 import time
 import uuid
 from dataclasses import dataclass, replace
@@ -217,11 +218,6 @@ def choose_path(store: Store, kind: str, detail: str = "") -> PathChoice:
 # --- Diagnostic ----------------------------------------------------------------------------------
 
 
-def diagnostic_runs(store: Store) -> list[DiagnosticRun]:
-    """Every run, newest first: the latest verdict and the earlier ones to compare with."""
-    return store.diagnostic_runs()
-
-
 @dataclass(frozen=True)
 class DiagnosticScreen:
     runs: list[DiagnosticRun]  # newest first
@@ -327,7 +323,7 @@ class Progress:
         return not (self.openness or self.contacts or self.verdicts or self.moods
                     or any(self.start <= e.day <= self.end for e in self.tools))
 
-    @property
+    @functools.cached_property  # built once per view: the page reads it, and `sections`, on every rerun
     def charts(self) -> tuple[Chart, ...]:
         """The charts, in the order the screen shows them, each with its alternative text; every time
         axis shows the same days, the range chosen."""
@@ -365,7 +361,7 @@ class Progress:
             *mine,
         )
 
-    @property
+    @functools.cached_property
     def sections(self) -> dict[str, list[int]]:
         """Progress a part at a time (a person reads a few charts at once; the browser draws each one):
         each part's charts, as positions in `charts`, in the order the screen offers the parts."""

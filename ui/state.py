@@ -23,7 +23,6 @@ from reunion_core.demo import ensure_example
 from reunion_core.errors import ReunionError, StoreLocked, StoreUnreadable
 from reunion_core.guidance import Guidance
 from reunion_core.paths import db_path, example_path
-from reunion_core.records import DiagnosticRun
 from reunion_core.safety import SafetyState
 from reunion_core.store import Store
 
@@ -109,7 +108,6 @@ def _progress(store: Store, choice: str, picked: tuple[date, ...] | None, today:
 _VIEWS = {
     "home": views.home,
     "guidance": views.guidance,
-    "diagnostic_runs": views.diagnostic_runs,
     "check_in": views.check_in,
     "contact_log": views.contact_log,
     "progress": _progress,
@@ -192,10 +190,6 @@ def home(store: Store, today: date) -> views.Home:
 
 def guidance(store: Store, today: date) -> Guidance:
     return _view(store, "guidance", today)
-
-
-def diagnostic_runs(store: Store) -> list[DiagnosticRun]:
-    return _view(store, "diagnostic_runs")
 
 
 def diagnostic_screen(store: Store, today: date) -> views.DiagnosticScreen:
