@@ -560,12 +560,15 @@ class Imported:
 def import_export(store: Store, data: bytes) -> Imported:
     """Merge an export in. Its runs are assessed again. It can't turn safety mode off or lift a
     boundary, and it brings no choice that opens a way toward them, nor a run later than their "no":
-    only the person, here, records those."""
+    only the person, here, records those. A date debriefed as unsafe in it turns safety first on, as
+    one saved here does."""
     was_on, was_bound = safety(store).on, _boundary(store).on
     bundle, held_back = _screened(store, transfer.read_export(data))
+    known = {e.id for e in store.tool_entries(("debrief",))}
+    unsafe = any(e.kind == "debrief" and e.fields.get("safe") is False and e.id not in known for e in bundle.tools)
     added = transfer.import_bundle(store, bundle)
     kept = was_on and not safety(store).on
-    if kept:
+    if kept or unsafe and not safety(store).on:
         choose_safety(store, "on")
     kept_boundary = was_bound and not _boundary(store).on
     if kept_boundary:

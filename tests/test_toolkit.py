@@ -190,3 +190,20 @@ def test_an_entry_written_with_a_clock_put_back_still_imports(store):
 
     import_bundle(store, read_export(json.dumps(doc)))
     assert [e.fields["text"] for e in store.tool_entries()] == ["written on a wrong clock"]
+
+
+def test_an_imported_date_debriefed_as_unsafe_turns_safety_first_on(store, tmp_path):
+    from reunion_core.store import Store
+    from reunion_core.views import import_export, safety
+
+    other = Store.open(tmp_path / "other" / "o.duckdb")
+    try:
+        plan = other.add_tool_entry(ToolEntry("date", {"what": "coffee", "minutes": 20}, TODAY))
+        other.add_tool_entry(ToolEntry("debrief", {"safe": False, "myself": False, "old_pattern": True,
+                                                   "past_came_up": False, "connected": 1, "note": ""}, ref=plan.id))
+        exported = export_json(other)
+    finally:
+        other.close()
+    assert not safety(store).on
+    import_export(store, exported)
+    assert safety(store).on  # the same as one saved here
