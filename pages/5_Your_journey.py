@@ -33,32 +33,32 @@ if view.here:
     paths.readiness(f.store, view.here, guide.ready)
 
 yours, theirs, tips = st.tabs(["Your side (7)", "Their side (5)", "Tips"])
+# One markdown a stage where the words allow it: the browser draws each element, and ten years of
+# entries don't change these, so fewer elements is the whole of this page's switch (issue 15).
 with yours:
     for stage in YOUR_STAGES:
         current = view.here is not None and stage.key == view.here.key
+        prompts = "\n".join(f"- {p}" for p in stage.prompts)
+        moving_on = f":small[Ready to move on when: {stage.ready_when}]"
         with st.container(border=True):
-            st.markdown(f"**{stage.number}. {stage.name}**" + ("  ← *you are here*" if current else ""))
-            st.markdown(stage.summary)
+            title = f"**{stage.number}. {stage.name}**" + ("  ← *you are here*" if current else "")
             if current:
-                st.markdown("\n".join(f"- {p}" for p in stage.prompts))
-                st.caption(f"Ready to move on when: {stage.ready_when}")
+                st.markdown(f"{title}\n\n{stage.summary}\n\n{prompts}\n\n{moving_on}")
                 for key in stage.tips:
                     st.info(f"**{TIP_BY_KEY[key].title}.** {TIP_BY_KEY[key].text}")
             else:
+                st.markdown(f"{title}\n\n{stage.summary}")
                 with st.expander("Prompts and when to move on"):
-                    st.markdown("\n".join(f"- {p}" for p in stage.prompts))
-                    st.caption(f"Ready to move on when: {stage.ready_when}")
+                    st.markdown(f"{prompts}\n\n{moving_on}")
 with theirs:
     for stage in REACTANCE_STAGES:
         current = view.there is not None and stage.key == view.there.key
+        signs = "; ".join(s.text.lower() for s in stage.signs)
         with st.container(border=True):
             st.markdown(
                 f"**{stage.number}. {stage.name}** · openness {stage.low}–{stage.high}"
                 + ("  ← *your latest sense*" if current else "")
+                + f"\n\n{stage.summary}\n\n:small[Signs: {signs}.]\n\n*What to focus on:* {stage.focus}"
             )
-            st.markdown(stage.summary)
-            st.caption("Signs: " + "; ".join(s.text.lower() for s in stage.signs) + ".")
-            st.markdown(f"*What to focus on:* {stage.focus}")
 with tips:
-    for tip in TIPS:
-        st.markdown(f"**{tip.title}.** {tip.text}")
+    st.markdown("\n\n".join(f"**{tip.title}.** {tip.text}" for tip in TIPS))

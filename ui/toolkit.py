@@ -66,8 +66,9 @@ def different(store: Store, view: views.Toolkit, today: date) -> None:
             box.markdown(f"**{widgets.escape(reason.text)}**")
             if not reason.evidence:
                 box.caption(words.REASON_OPEN)
-            for e in reason.evidence:
-                box.markdown(f"- {e.day:%d %b %Y}: {widgets.escape(str(e.fields['text']))}")
+            else:  # one element for the list: the browser draws each element (issue 15)
+                box.markdown("\n".join(f"- {e.day:%d %b %Y}: {widgets.escape(str(e.fields['text']))}"
+                                        for e in reason.evidence))
         st.subheader("Add evidence of change")
         _blank("evidence", {"text": "", "day": today})
         keys = [r.key for r in found]
