@@ -31,8 +31,8 @@ if not f.about_you_only:
     )
     gut = reactance_stage(openness)
     with st.container(border=True):
-        st.markdown(f"**Stage {gut.number} of 5: {gut.name}**  \n{gut.summary}")
-        st.caption("Signs of this stage: " + "; ".join(s.text.lower() for s in gut.signs) + ".")
+        signs_here = "; ".join(s.text.lower() for s in gut.signs)
+        st.markdown(f"**Stage {gut.number} of 5: {gut.name}**  \n{gut.summary}\n\n:small[Signs of this stage: {signs_here}.]")
 
     st.markdown("**Signs you saw since last time** (tick what actually happened)")
     for stage in REACTANCE_STAGES:
@@ -71,9 +71,8 @@ if not f.about_you_only:
     )
     mine = YOUR_STAGE_BY_KEY[stage_key]
     with st.container(border=True):
-        st.markdown(f"**{mine.name}**: {mine.summary}")
-        st.markdown("\n".join(f"- {p}" for p in mine.prompts))
-        st.caption(f"Ready to move on when: {mine.ready_when}")
+        prompts = "\n".join(f"- {p}" for p in mine.prompts)  # one element: the browser draws each (issue 15)
+        st.markdown(f"**{mine.name}**: {mine.summary}\n\n{prompts}\n\n:small[Ready to move on when: {mine.ready_when}]")
 elif f.safety.on and not f.discreet:
     st.caption(words.SAFETY_CHECK_IN)
 elif not f.safety.on:
@@ -100,4 +99,5 @@ if view.recent:
             st.caption(f"{c.at:%a %d %b %Y, %H:%M} · " + (
                 f"them: {reactance_stage(c.openness).name} ({c.openness}/100) · "
                 f"you: {YOUR_STAGE_BY_KEY[c.your_stage].name} · " if staged else "") + f"mood: {MOODS[c.mood - 1]}")
-            widgets.user_text("Note", c.note)
+            if c.note:
+                st.text(c.note)  # what they typed: plain text, never markdown

@@ -32,10 +32,8 @@ if f.about_you_only:  # their boundary, their no, or moving on: your own first t
 if view.here:
     paths.readiness(f.store, view.here, guide.ready)
 
-yours, theirs, tips = st.tabs(["Your side (7)", "Their side (5)", "Tips"])
-# One markdown a stage where the words allow it: the browser draws each element, and ten years of
-# entries don't change these, so fewer elements is the whole of this page's switch (issue 15).
-with yours:
+
+def your_side() -> None:
     for stage in YOUR_STAGES:
         current = view.here is not None and stage.key == view.here.key
         prompts = "\n".join(f"- {p}" for p in stage.prompts)
@@ -50,7 +48,9 @@ with yours:
                 st.markdown(f"{title}\n\n{stage.summary}")
                 with st.expander("Prompts and when to move on"):
                     st.markdown(f"{prompts}\n\n{moving_on}")
-with theirs:
+
+
+def their_side() -> None:
     for stage in REACTANCE_STAGES:
         current = view.there is not None and stage.key == view.there.key
         signs = "; ".join(s.text.lower() for s in stage.signs)
@@ -60,5 +60,18 @@ with theirs:
                 + ("  ← *your latest sense*" if current else "")
                 + f"\n\n{stage.summary}\n\n:small[Signs: {signs}.]\n\n*What to focus on:* {stage.focus}"
             )
-with tips:
+
+
+def tips() -> None:
     st.markdown("\n\n".join(f"**{tip.title}.** {tip.text}" for tip in TIPS))
+
+
+# Only the tab being read is drawn, each in as few elements as the words allow: the browser's work
+# per element is the whole of this page's switch (issue 15). The tab chosen is kept for the session.
+TABS = ["Your side (7)", "Their side (5)", "Tips"]
+tabs = st.tabs(TABS, key="journey.tab", default=st.session_state.get("journey.tab.kept", TABS[0]),
+               on_change=lambda: st.session_state.update({"journey.tab.kept": st.session_state["journey.tab"]}))
+for tab, draw in zip(tabs, (your_side, their_side, tips), strict=True):
+    if tab.open:
+        with tab:
+            draw()

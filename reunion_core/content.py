@@ -799,6 +799,7 @@ NO_CONTACT_MINIMUM = (
     "wanting it after a few months)"
 )
 NO_CONTACT_SAVE = "Save my no-contact time"
+NO_CONTACT_CHANGE = "Change the day or the minimum"
 JOURNEY_ABOUT_YOU: MappingProxyType = MappingProxyType({
     "boundary": "They asked for no contact. For now your guide is your own first two stages: this time is for you.",
     "they_said_no": "They have said no. For now your guide is your own first two stages: this time is for you.",

@@ -8,10 +8,10 @@ from datetime import date, timedelta
 from playwright.sync_api import expect
 
 from reunion_core import content as words
-from reunion_core.content import YOUR_STAGES
+from reunion_core.content import REACTANCE_STAGES, TIPS, YOUR_STAGES
 from reunion_core.records import CheckIn, DiagnosticAnswers
 from reunion_core.views import choose_path, record_diagnostic
-from tests.e2e.helpers import click_button, click_label, go_by_sidebar, open_at
+from tests.e2e.helpers import click_button, click_label, go_by_sidebar, open_at, settle
 from tests.e2e.test_safety import app_on
 
 YES = {"why_ended": "communication", "your_role": "half", "pattern": "no", "why_back": "both_changed",
@@ -21,6 +21,11 @@ CONTACT_STEPS = [s.next_step for s in YOUR_STAGES if s.number >= 3]
 
 def main(page):
     return page.locator("[data-testid=stMain]")
+
+
+def drawn(page) -> str:
+    """Every word the page holds, hidden ones (a closed tab's) included."""
+    return page.evaluate("() => document.querySelector('[data-testid=stMain]').textContent")
 
 
 def test_their_no_is_respected_and_moving_on_is_one_click(new_page, tmp_path):
@@ -85,3 +90,36 @@ def test_a_step_toward_them_waits_for_the_person_to_be_ready(new_page, tmp_path)
         click_button(page, words.THEY_HEALED_BUTTON)
         go_by_sidebar(page, "Home")
         expect(main(page)).to_contain_text(YOUR_STAGES[2].next_step)
+
+
+def test_your_journey_draws_the_tab_chosen_and_keeps_it(new_page, tmp_path):
+    """Only the open tab is drawn (issue 15): each tab still shows its whole map when chosen, the
+    choice holds across pages, and the no-contact days can still be changed from their popover."""
+    def prepare(store):
+        record_diagnostic(store, DiagnosticAnswers(YES))
+        store.add_checkin(CheckIn(30, "dip_a_toe", 3, ("one_word",)))
+
+    with app_on(tmp_path / "tabs" / "reunion.duckdb", prepare) as url:
+        page = new_page()
+        open_at(page, url, "Your_journey")
+        body = main(page)
+        expect(body).to_contain_text(YOUR_STAGES[6].name)
+        assert REACTANCE_STAGES[0].focus not in drawn(page)  # not even hidden
+        page.get_by_role("tab", name="Their side (5)").click()
+        settle(page)
+        for stage in REACTANCE_STAGES:
+            expect(body).to_contain_text(stage.focus)
+        page.get_by_role("tab", name="Tips").click()
+        settle(page)
+        expect(body).to_contain_text(TIPS[-1].text)
+        assert REACTANCE_STAGES[0].focus not in drawn(page)  # not even hidden
+        page.get_by_role("tab", name="Their side (5)").click()
+        settle(page)
+        go_by_sidebar(page, "Home")
+        go_by_sidebar(page, "Your journey")
+        expect(body).to_contain_text(REACTANCE_STAGES[4].focus)
+        page.get_by_role("button", name=words.NO_CONTACT_CHANGE).click()
+        page.get_by_label(words.NO_CONTACT_MINIMUM).fill("45")
+        page.get_by_role("button", name=words.NO_CONTACT_SAVE).click()
+        settle(page)
+        expect(body).to_contain_text(words.READY_SAVED)
