@@ -1,0 +1,114 @@
+"""Issue 16: WCAG 2.1 AA, proven in the browser. axe-core (the engine behind browser devtools' and
+most audits' accessibility checks, shipped inside the axe-playwright-python package: nothing is
+fetched) runs its WCAG 2.0/2.1 A and AA rules on every page, at 390 and 1280 wide, in light and
+dark, on an empty file, on ten years of entries and in safety mode, and on every part of Progress
+and every tool of the Toolkit: zero violations."""
+
+from __future__ import annotations
+
+from contextlib import ExitStack
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from harness.server import running
+from reunion_core.content import SCREENS
+from reunion_core.demo import generate
+from reunion_core.records import DiagnosticAnswers
+from reunion_core.store import Store
+from reunion_core.views import record_diagnostic
+from tests.e2e.conftest import _recorded
+from tests.e2e.helpers import open_at, settle
+
+AXE = Axe()
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+           "resultTypes": ["violations"]}
+SIZES = {"phone": (390, 844), "desktop": (1280, 800)}
+# Every screen by its sidebar link and its title, Home last (the first page opened is Home).
+SCREENS_SHOWN = [(s.nav or s.title, s.title) for s in [*SCREENS.values()][1:] + [SCREENS["home"]]]
+DRAWN = """title => document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') === 'notRunning'
+  && (document.querySelector('[data-testid=stMain] h1')?.textContent || '').startsWith(title)"""
+
+
+def violations(page) -> list[str]:
+    """axe's WCAG A and AA violations on the page as drawn, one line per element."""
+    page.wait_for_timeout(100)  # a chart or a late widget finishes drawing
+    found = AXE.run(page, options=WCAG_AA).response["violations"]
+    return [f"{v['id']}: {n['html'][:120]} ({(n.get('any') or n.get('all') or [{}])[0].get('message', '')[:160]})"
+            for v in found for n in v["nodes"]]
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    """The app on an empty file, on ten years of entries, and in safety mode."""
+    root = tmp_path_factory.mktemp("a11y")
+    ten_years, safety = root / "ten" / "r.duckdb", root / "safety" / "r.duckdb"
+    generate(ten_years, years=10, seed=1)
+    generate(safety, years=1, seed=2)
+    store = Store.open(safety)
+    try:
+        record_diagnostic(store, DiagnosticAnswers(safety=("afraid",)))
+    finally:
+        store.close()
+    with ExitStack() as stack:
+        yield {name: stack.enter_context(running(path))[0]
+               for name, path in (("empty", root / "empty" / "r.duckdb"), ("ten years", ten_years),
+                                  ("safety", safety))}
+
+
+def _page(browser, size: str, scheme: str):
+    context = _recorded(browser.new_context(viewport=dict(zip(("width", "height"), SIZES[size], strict=True)),
+                                            color_scheme=scheme))
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    return context, page
+
+
+def go_to(page, link: str, title: str) -> None:
+    """Switch page from the sidebar, as a person does (a phone's folded menu opened first)."""
+    sidebar = page.locator("[data-testid=stSidebar]")
+    box = sidebar.bounding_box()
+    if not box or box["x"] + box["width"] <= 1:  # folded away
+        page.locator("[data-testid=stExpandSidebarButton]").first.click()
+    target = sidebar.get_by_role("link", name=link, exact=True)
+    target.click(trial=True)  # waits for the menu to have slid into view
+    target.click()
+    page.wait_for_function(DRAWN, arg=title)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("state", ["empty", "ten years", "safety"])
+def test_every_page_meets_wcag_aa(browser, files, state, size, scheme):
+    context, page = _page(browser, size, scheme)
+    try:
+        open_at(page, files[state])
+        found = {}
+        for link, title in SCREENS_SHOWN:
+            go_to(page, link, title)
+            if problems := violations(page):
+                found[title] = problems
+        assert not found, "\n".join(f"{p}:\n  " + "\n  ".join(v) for p, v in found.items())
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_part_of_progress_and_every_tool_meets_wcag_aa(browser, files, scheme):
+    """The first part of each is checked above; these are the ones a click away."""
+    context, page = _page(browser, "phone", scheme)
+    try:
+        found = {}
+        for path in ("Progress", "Toolkit"):
+            open_at(page, files["ten years"], path)
+            choices = page.locator("[data-testid=stMain] [data-testid=stButtonGroup]").last.locator("button")
+            names = choices.all_inner_texts()
+            assert len(names) >= 4, f"{path}: {names}"
+            for i, name in enumerate(names):
+                choices.nth(i).click()
+                settle(page)
+                if problems := violations(page):
+                    found[f"{path} / {name}"] = problems
+        assert not found, "\n".join(f"{p}:\n  " + "\n  ".join(v) for p, v in found.items())
+    finally:
+        context.close()
