@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from . import charts, transfer
+from . import chart_text, charts, transfer
 from . import toolkit as tk
 from .assessment import assess
 from .content import (
@@ -298,6 +298,11 @@ class Chart:
         return bool(self.figure["layout"].get("meta", {}).get("empty"))
 
 
+def _chart(figure: dict, said: str, section: str) -> Chart:
+    """A chart whose text alternative is its own title, then what its data says (chart_text)."""
+    return Chart(figure, f"{figure['layout']['title']['text']}. {said}", section)
+
+
 @dataclass(frozen=True)
 class Progress:
     first: date  # the first day with any entry (today when there is none)
@@ -332,32 +337,39 @@ class Progress:
 
         used = {e.kind for e in self.tools}
         between = (self.start, self.end)
-        pauses = (Chart(dated(charts.urges_per_period(tk.per_period(
-            self.tools, "urge_outcome", "chose", URGE_CHOSE, self.contact_bucket, *between), self.contact_bucket)),
-            "Urges to reach out, and what you chose", "reaching"),) if "urge" in used else ()
+        said = chart_text  # each chart's text alternative, from the same data it draws
+        pauses = ()
+        if "urge" in used:
+            urges = tk.per_period(self.tools, "urge_outcome", "chose", URGE_CHOSE, self.contact_bucket, *between)
+            pauses = (_chart(dated(charts.urges_per_period(urges, self.contact_bucket)),
+                             said.tallies(urges, URGE_CHOSE, self.contact_bucket), "reaching"),)
         mine = (
-            Chart(dated(charts.mood_timeline(self.moods, self.bucket)), "Your mood over time", "you"),
-            Chart(dated(charts.verdict_timeline(self.verdicts)), "Diagnostic verdicts over time", "you"),
-            Chart(dated(charts.contacts_per_period(self.contacts, self.contact_bucket)), "Contacts per period",
-                  "reaching"),
+            _chart(dated(charts.mood_timeline(self.moods, self.bucket)), said.mood(self.moods, self.bucket), "you"),
+            _chart(dated(charts.verdict_timeline(self.verdicts)), said.verdicts(self.verdicts), "you"),
+            _chart(dated(charts.contacts_per_period(self.contacts, self.contact_bucket)),
+                   said.contacts(self.contacts, self.contact_bucket), "reaching"),
             *pauses,
         )
         if self.safety_on:  # how you are, and a dated record of contact: nothing about winning them back
             return mine
-        together = ((Chart(dated(charts.boundaries_per_period(tk.per_period(
-            self.tools, "boundary_event", "kept", (True, False), self.contact_bucket, *between), self.contact_bucket)),
-            "Boundaries kept and broken", "together"),) if "boundary_event" in used else ()) + ((Chart(dated(
-                charts.debriefs_timeline(tk.debrief_points(self.tools, *between))), "How your micro-dates went",
-                "together"),) if "debrief" in used else ())
+        together: tuple[Chart, ...] = ()
+        if "boundary_event" in used:
+            kept = tk.per_period(self.tools, "boundary_event", "kept", (True, False), self.contact_bucket, *between)
+            together += (_chart(dated(charts.boundaries_per_period(kept, self.contact_bucket)),
+                                said.tallies(kept, said.KEPT_OR_BROKEN, self.contact_bucket), "together"),)
+        if "debrief" in used:
+            dates = tk.debrief_points(self.tools, *between)
+            together += (_chart(dated(charts.debriefs_timeline(dates)), said.debriefs(dates), "together"),)
         return (
-            Chart(dated(charts.openness_timeline(self.openness, self.bucket)),
-                  "Their openness over time, with stage bands", "both"),
-            Chart(dated(charts.your_stage_timeline(self.stages, self.bucket)), "Your stage over time", "both"),
-            Chart(charts.journey_map(self.journey, self.journey_bucket), "Your stage against their openness",
-                  "together"),
+            _chart(dated(charts.openness_timeline(self.openness, self.bucket)),
+                   said.openness(self.openness, self.bucket), "both"),
+            _chart(dated(charts.your_stage_timeline(self.stages, self.bucket)),
+                   said.your_stage(self.stages, self.bucket), "both"),
+            _chart(charts.journey_map(self.journey, self.journey_bucket),
+                   said.journey(self.journey, self.journey_bucket), "together"),
             *together,
-            Chart(charts.time_in_stages(self.their_days, "their"), "Days in each of their stages", "stages"),
-            Chart(charts.time_in_stages(self.your_days, "your"), "Days in each of your stages", "stages"),
+            _chart(charts.time_in_stages(self.their_days, "their"), said.days_in_stages(self.their_days), "stages"),
+            _chart(charts.time_in_stages(self.your_days, "your"), said.days_in_stages(self.your_days), "stages"),
             *mine,
         )
 

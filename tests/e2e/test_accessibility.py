@@ -6,6 +6,7 @@ and every tool of the Toolkit: zero violations."""
 
 from __future__ import annotations
 
+import re
 from contextlib import ExitStack
 
 import pytest
@@ -28,6 +29,11 @@ SIZES = {"phone": (390, 844), "desktop": (1280, 800)}
 SCREENS_SHOWN = [(s.nav or s.title, s.title) for s in [*SCREENS.values()][1:] + [SCREENS["home"]]]
 DRAWN = """title => document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') === 'notRunning'
   && (document.querySelector('[data-testid=stMain] h1')?.textContent || '').startsWith(title)"""
+
+
+# Each chart as assistive technology meets it: a figure, named by its text alternative; and its title.
+FIGURES = """() => [...document.querySelectorAll('[data-testid=stMain] [data-testid=stPlotlyChart]')].map(f =>
+  [f.querySelector('.gtitle')?.textContent || '', f.getAttribute('role') === 'figure' ? f.getAttribute('aria-label') : ''])"""
 
 
 def violations(page) -> list[str]:
@@ -109,6 +115,12 @@ def test_every_part_of_progress_and_every_tool_meets_wcag_aa(browser, files, sch
                 settle(page)
                 if problems := violations(page):
                     found[f"{path} / {name}"] = problems
+                if path == "Progress":
+                    page.wait_for_function(f"() => ({FIGURES})().every(([title]) => title)")
+                    named = page.evaluate(FIGURES)
+                    assert named, name
+                    for title, label in named:  # a screen reader hears the title, then what the data says
+                        assert label.startswith(f"{title}. ") and re.search(r"\d", label.removeprefix(title)), label
         assert not found, "\n".join(f"{p}:\n  " + "\n  ".join(v) for p, v in found.items())
     finally:
         context.close()
