@@ -39,7 +39,8 @@ else:
     you, them, contact = (c.container(border=True, height="stretch") for c in st.columns(3))
     if glance.your_stage:
         you.metric("You", glance.your_stage.short, help=glance.your_stage.summary)
-        you.caption(f"{glance.your_stage.name}: stage {glance.your_stage.number} of 7 on your side")
+        mine = glance.your_stage  # the name, its plain words (several are metaphors), and where it sits
+        you.caption(f"{mine.name} ({mine.gloss}): stage {mine.number} of 7 on your side")
     else:
         you.metric("You", "—")
         you.caption("No check-in yet")

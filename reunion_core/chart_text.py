@@ -33,6 +33,11 @@ def _span(first: date, last: date, bucket: str = "day") -> str:
     return f"From {name(first)} to {name(last)}"
 
 
+def _named(stage) -> str:
+    """A stage's name with its plain words: several names are metaphors ("Riding the Dragon")."""
+    return f"{stage.name} ({stage.gloss})" if stage.gloss else stage.name
+
+
 def _mid(text: str) -> str:
     """A span in the middle of a sentence: "from ..." (month names keep their capital)."""
     return text[:1].lower() + text[1:]
@@ -44,7 +49,7 @@ def openness(points: Sequence[OpennessPoint], bucket: str) -> str:
     low, high = min(points, key=lambda p: p.mean), max(points, key=lambda p: p.mean)
     last = points[-1]
     return (f"{_span(points[0].period, last.period, bucket)}, how open they seemed went from "
-            f"{points[0].mean:.0f} to {last.mean:.0f} out of 100 ({reactance_stage(round(last.mean)).name} now); "
+            f"{points[0].mean:.0f} to {last.mean:.0f} out of 100, now at {_named(reactance_stage(round(last.mean)))}; "
             f"lowest {low.mean:.0f} {_when(low.period, bucket)}, highest {high.mean:.0f} "
             f"{_when(high.period, bucket)}.")
 
@@ -55,7 +60,7 @@ def your_stage(points: Sequence[StagePoint], bucket: str) -> str:
     first, last = YOUR_STAGE_BY_KEY[points[0].your_stage], YOUR_STAGE_BY_KEY[points[-1].your_stage]
     furthest = max((YOUR_STAGE_BY_KEY[p.your_stage] for p in points), key=lambda s: s.number)
     return (f"{_span(points[0].period, points[-1].period, bucket)}, from stage {first.number}, {first.name}, "
-            f"to stage {last.number}, {last.name}, of {len(YOUR_STAGES)}; the furthest was {furthest.name}.")
+            f"to stage {last.number}, {_named(last)}, of {len(YOUR_STAGES)}; the furthest was {furthest.name}.")
 
 
 def journey(points: Sequence[StagePoint], bucket: str) -> str:

@@ -48,6 +48,7 @@ class ReconnectionStage:
     ready_when: str
     next_step: str
     tips: tuple[str, ...]  # keys into TIPS
+    gloss: str = ""  # the name in plain words (several are metaphors), said beside it for screen readers too
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,7 @@ YOUR_STAGES: tuple[ReconnectionStage, ...] = (
         key="bubble_space",
         number=1,
         name="Bubble space",
+        gloss="no contact while you both cool down",
         short="Bubble space",
         summary="No contact: no talking, no touching, no texting, so both of you cool down. "
         "This stage can be lonely and even scary; it gets easier with each day.",
@@ -241,6 +243,7 @@ YOUR_STAGES: tuple[ReconnectionStage, ...] = (
         key="defining_yourself",
         number=2,
         name="Defining yourself without them",
+        gloss="knowing who you are on your own",
         short="Defining you",
         summary="Get to know who you are on your own, and look back honestly.",
         prompts=(
@@ -260,6 +263,7 @@ YOUR_STAGES: tuple[ReconnectionStage, ...] = (
         key="dip_a_toe",
         number=3,
         name="Dip a toe in the water",
+        gloss="light, friendly contact",
         short="Dip a toe",
         summary="Low-stakes contact: a daytime text, a short call, with healthy boundaries.",
         prompts=(
@@ -275,6 +279,7 @@ YOUR_STAGES: tuple[ReconnectionStage, ...] = (
         key="reboot_date",
         number=4,
         name="The reboot date",
+        gloss="a second first date, slow and steady",
         short="Reboot date",
         summary="The second first date: lead with your head, keep it slow and steady.",
         prompts=(
@@ -290,6 +295,7 @@ YOUR_STAGES: tuple[ReconnectionStage, ...] = (
         key="no_news",
         number=5,
         name="No news is good news",
+        gloss="calm, without drama",
         short="No news",
         summary="A calm, undramatic new dynamic: say what you need and ask what they need.",
         prompts=(
@@ -305,6 +311,7 @@ YOUR_STAGES: tuple[ReconnectionStage, ...] = (
         key="whole_new_you_two",
         number=6,
         name="A whole new you two",
+        gloss="new versions of you both",
         short="New you two",
         summary="A new version of you with a new version of them: is it new, or a repeat?",
         prompts=(
@@ -320,6 +327,7 @@ YOUR_STAGES: tuple[ReconnectionStage, ...] = (
         key="redefining_love",
         number=7,
         name="Redefining love",
+        gloss="a deeper, more peaceful love",
         short="Redefining love",
         summary="Love with a deeper, more peaceful devotion; keep communicating and keep boundaries.",
         prompts=(

@@ -8,7 +8,15 @@ import pytest
 from reunion_core import chart_text, views
 from reunion_core.content import REACTANCE_STAGES, YOUR_STAGES
 from reunion_core.demo import generate
-from reunion_core.records import ContactCount, MoodPoint, OpennessPoint, StagePoint, Verdict, VerdictPoint
+from reunion_core.records import (
+    CheckIn,
+    ContactCount,
+    MoodPoint,
+    OpennessPoint,
+    StagePoint,
+    Verdict,
+    VerdictPoint,
+)
 from reunion_core.store import Store
 
 D = date(2026, 1, 5)
@@ -18,7 +26,7 @@ def test_openness_says_where_it_started_ended_and_its_extremes():
     points = [OpennessPoint(D + timedelta(weeks=i), mean, 3, mean) for i, mean in enumerate((10, 40.4, 25))]
     said = chart_text.openness(points, "week")
     assert said.startswith("From the week of 05 Jan 2026 to the week of 19 Jan 2026")
-    assert "went from 10 to 25 out of 100 (Test Drive now)" in said
+    assert "went from 10 to 25 out of 100, now at Test Drive (they reply, briefly, without much interest);" in said
     assert "lowest 10 in the week of 05 Jan 2026, highest 40 in the week of 12 Jan 2026" in said
 
 
@@ -34,7 +42,8 @@ def test_one_point_is_one_day_and_months_are_named():
 def test_stages_verdicts_tallies_and_dates_count_what_is_drawn():
     stages = [StagePoint(D, "bubble_space", 5), StagePoint(D + timedelta(days=1), "dip_a_toe", 30),
               StagePoint(D + timedelta(days=2), "defining_yourself", 20)]
-    assert "from stage 1, Bubble space, to stage 2" in chart_text.your_stage(stages, "day")
+    assert ("from stage 1, Bubble space, to stage 2, Defining yourself without them (knowing who you are on your "
+            "own), of 7") in chart_text.your_stage(stages, "day")
     assert "the furthest was Dip a toe in the water" in chart_text.your_stage(stages, "day")
     assert "they at 20 out of 100 (Test Drive)" in chart_text.journey(stages, "day")
     days = chart_text.days_in_stages([(REACTANCE_STAGES[0], 3), (REACTANCE_STAGES[1], 0), (REACTANCE_STAGES[2], 9)])
@@ -69,6 +78,25 @@ def test_every_chart_of_progress_has_its_title_then_what_its_data_says(db_path, 
                     assert said.count(". ") <= 3 and not re.search(r"None|nan|\{", said), chart.alt
     finally:
         store.close()
+
+
+def test_every_stage_name_has_plain_words_beside_it_on_home(db_path):
+    """Several stage names are metaphors ("Riding the Dragon", "Dip a toe in the water"): each has a
+    gloss, and Home says it beside the name, where a screen reader reads it with the name."""
+    from tests.test_pages import open_page
+    from ui import state
+
+    assert all(s.gloss for s in (*REACTANCE_STAGES, *YOUR_STAGES))
+    store = Store.open(db_path)
+    try:
+        store.add_checkin(CheckIn(50, "dip_a_toe", 3, ()))
+    finally:
+        store.close()
+        state._kept.cache_clear()  # written behind the app's back
+    at = open_page("app.py")
+    captions = " ".join(c.value for c in at.caption)
+    assert "Dip a toe in the water (light, friendly contact)" in captions
+    assert "Riding the Dragon: warm one day, cold the next" in captions
 
 
 def test_in_safety_mode_no_text_alternative_speaks_of_them(db_path):

@@ -1,6 +1,7 @@
 """Issue 16: the keyboard alone. A person who can't use a mouse takes the diagnostic, saves a
-check-in and a contact, and leaves with quick exit, by Tab, arrows, Space and Enter only; at
-every stop the focus is visible, the quick exit is first in the tab order, and nothing traps focus."""
+check-in and a contact, picks a tool, and leaves with quick exit, by Tab, arrows, Space and Enter
+only; at every stop the focus is visible, the quick exit is first in the tab order, nothing traps
+focus, and the verdict and a refusal are read out by a screen reader when they appear."""
 
 from __future__ import annotations
 
@@ -61,6 +62,12 @@ def choose(page, answer: str) -> None:
     raise AssertionError(f"no option {answer!r} in the group")
 
 
+def announced(page, words: str):
+    """Words in a live region: a screen reader reads them out when they appear (alert: at once;
+    status: when it has finished what it was saying)."""
+    return page.locator("[role=alert], [role=status]").filter(has_text=words)
+
+
 def press_button(page, name: str) -> None:
     tab_to(page, name, "button", "submit")
     page.keyboard.press("Enter")
@@ -83,7 +90,7 @@ def test_the_diagnostic_a_check_in_a_contact_and_quick_exit_by_keyboard_alone(ex
     press_button(page, "Next")
     expect(main).to_contain_text("Part 4 of 4")
     press_button(page, "Save and see the verdict")
-    expect(main).to_contain_text("Proceed with care.")
+    expect(announced(page, "Proceed with care.")).to_be_visible()
 
     tab_to(page, "Stage check-in", "a", back=True)  # back up to the sidebar's link
     page.keyboard.press("Enter")
@@ -109,6 +116,16 @@ def test_the_diagnostic_a_check_in_a_contact_and_quick_exit_by_keyboard_alone(ex
     choose(page, "They reached out")
     press_button(page, "Save contact")
     expect(main).to_contain_text("Contact saved.")
+
+    tab_to(page, "Toolkit", "a", back=True)  # a segmented control, and a refusal that is announced
+    page.keyboard.press("Enter")
+    settle(page)
+    tab_to(page, "What is different now", "radio")
+    page.keyboard.press("Space")
+    settle(page)
+    expect(main.get_by_role("heading", name="What is different now")).to_be_visible()
+    press_button(page, "Add this reason")  # nothing typed
+    expect(announced(page, "can't be empty")).to_be_visible()
 
     tab_to(page, "Quick exit", back=True)
     page.keyboard.press("Enter")
