@@ -26,7 +26,7 @@ if glance.is_empty:
     st.stop()
 
 path = glance.guidance.path
-st.subheader("What next")  # first: on a phone, the step comes before the tiles
+st.header("What next", anchor=False)  # first: on a phone, the step comes before the tiles
 widgets.what_next(glance.guidance, f.discreet and f.safety.on)
 if glance.guidance.offer_moving_on or (path is Path.MOVING_ON and not f.safety.on):
     widgets.moving_on(f.store, path is Path.MOVING_ON)
@@ -66,7 +66,7 @@ else:
 
 if f.discreet and f.safety.on:  # nothing on Home an onlooker could read into
     st.stop()
-st.subheader("Latest diagnostic")
+st.header("Latest diagnostic", anchor=False)
 if glance.diagnostic:
     st.caption(f"{glance.diagnostic.created_at:%d %b %Y}")
     widgets.verdict(glance.diagnostic.assessment, f.safety, limit=3)

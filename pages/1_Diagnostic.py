@@ -39,7 +39,7 @@ step = min(st.session_state.get(P + "step", 0), len(steps) - 1)
 if len(steps) > 1:  # one part at a time, with where you are in it
     st.progress((step + 1) / len(steps), text=f"Part {step + 1} of {len(steps)}: {dx.PART_NAMES[steps[step]]}")
 if steps[step] == "safety":
-    st.subheader(dx.PART_NAMES["safety"])
+    st.header(dx.PART_NAMES["safety"], anchor=False)
     st.markdown(words.SAFETY_INTRO)
     if f.safety.lifted_at:
         st.caption(words.SAFETY_SINCE_LIFT.format(day=f"{f.safety.lifted_at:%d %b %Y}"))

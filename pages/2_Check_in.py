@@ -19,7 +19,7 @@ openness = stage_key = None  # in safety mode, after a boundary or a no, or movi
 signs: tuple[str, ...] = ()
 
 if not f.about_you_only:
-    st.subheader("Where are they?")
+    st.header("Where are they?", anchor=False)
     openness = st.slider(
         "How open are they to you right now? (0 = not at all, 100 = completely)",
         0,
@@ -60,7 +60,7 @@ if not f.about_you_only:
     else:
         st.markdown(f"The signs point to **{evidence.name}**, close to your sense of it.")
 
-    st.subheader("Where are you?")
+    st.header("Where are you?", anchor=False)
     stage_key = st.selectbox(
         "Your stage",
         [s.key for s in YOUR_STAGES],
@@ -92,7 +92,7 @@ if st.button("Save check-in", type="primary", key=P + "save"):
 widgets.flash()
 
 if view.recent:
-    st.subheader("Your last check-ins")
+    st.header("Your last check-ins", anchor=False)
     for c in view.recent:
         with st.container(border=True):
             staged = c.openness is not None and not f.about_you_only

@@ -40,7 +40,7 @@ else:
 if bound and bound.on:  # their request stands: said plainly, and only a deliberate choice changes it
     paths.boundary(f.store, bound.since)
 
-st.subheader("Add a contact")
+st.header("Add a contact", anchor=False)
 if f.safety.on:
     st.caption(words.SAFETY_CONTACT_NOTE)
 new = widgets.contact_form(P + "new", BLANK, f.safety.on)
@@ -49,7 +49,7 @@ if st.button("Save contact", type="primary", key=P + "save"):
     widgets.act(lambda: f.store.add_contact(new), said, P + "reset", gently=gently)
 widgets.flash()
 
-st.subheader("Past contacts")
+st.header("Past contacts", anchor=False)
 widgets.flash(near="past")  # an edit or a delete: said where the list is
 if not log.total:
     st.caption(words.SAFETY_CONTACTS_EMPTY if f.safety.on else "Nothing logged yet. No contact is a stage too: Bubble space.")
@@ -62,10 +62,12 @@ def describe(c: Contact) -> str:
     return f"{c.happened_on:%a %d %b %Y} · {INITIATOR_BY_KEY[c.initiator].label} · {CHANNEL_BY_KEY[c.channel].label} · {response}"
 
 
-for contact in log.shown:
-    # One plain-text element per contact: the note is typed by the person, so never markdown.
-    header = f"{describe(contact)} · felt {MOODS[contact.feeling - 1].lower()} after"
-    st.text(f"{header}\n{contact.note}" if contact.note else header)
+# One list, an item per contact (a screen reader can move from one to the next); the note is typed by
+# the person, so made inert (widgets.escape), line by line.
+st.markdown("\n".join(
+    f"- {widgets.escape(describe(c))} · felt {MOODS[c.feeling - 1].lower()} after"
+    + "".join(f"  \n  {widgets.escape(line)}" for line in c.note.splitlines() if line.strip())
+    for c in log.shown))
 
 if st.session_state.pop(P + "unchoose", False):  # after an edit or delete: close the form, forget it
     st.session_state[f"{P}chosen.{log.page}"] = None

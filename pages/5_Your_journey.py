@@ -46,7 +46,7 @@ def your_side() -> None:
                     st.info(f"**{TIP_BY_KEY[key].title}.** {TIP_BY_KEY[key].text}")
             else:
                 st.markdown(f"{title}\n\n{stage.summary}")
-                with st.expander("Prompts and when to move on"):
+                with st.expander(f"Prompts for {stage.name}, and when to move on"):  # a name of its own
                     st.markdown(f"{prompts}\n\n{moving_on}")
 
 

@@ -11,25 +11,25 @@ f = frame("safety")
 view = state.safety_screen(f.store)
 widgets.flash()
 
-st.subheader("Get help")
+st.header("Get help", anchor=False)
 widgets.resources()
 
-st.subheader("Safety mode")
+st.header("Safety mode", anchor=False)
 safety.safety_mode(f)
 
-st.subheader("Warning signs of an abusive relationship")
+st.header("Warning signs of an abusive relationship", anchor=False)
 st.markdown("If any of these is true, please don't get back together. Reach out for help instead. "
             "These are common warning signs, not a risk assessment.")
 widgets.warning_signs()
 
-st.subheader("A safety plan")
+st.header("A safety plan", anchor=False)
 safety.safety_plan(f, view.plan)
 
-st.subheader("Leaving fast, and browsing safely")
+st.header("Leaving fast, and browsing safely", anchor=False)
 st.markdown(words.QUICK_EXIT_EXPLAINED)
 st.markdown("\n".join(f"- {tip}" for tip in words.BROWSING_SAFELY))
 safety.discretion(f)
 
-st.subheader("Keeping this private")
+st.header("Keeping this private", anchor=False)
 st.markdown("\n".join(f"- {note}" for note in words.PRIVACY_NOTES))
 st.page_link(page("data"), label="Your data: export or delete", icon=":material/folder_managed:")

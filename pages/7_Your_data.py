@@ -18,7 +18,7 @@ if st.session_state.pop(P + "reset", False):  # after a delete: nothing chosen, 
     state.reset({P + "sure": False, **{f"{P}entry.{k}": None for k in ENTRY_KINDS}})
 
 stem = "notes" if f.discreet else "take-two"  # what the files are called in Downloads
-st.subheader("Take it with you")
+st.header("Take it with you", anchor=False)
 st.markdown(words.DATA_EXPORT_HELP)
 c1, c2, c3 = st.columns(3)
 c1.download_button(
@@ -34,7 +34,7 @@ c3.download_button(
     mime="application/octet-stream", key=P + "backup", on_click="ignore",
 )
 
-st.subheader("Bring it back")
+st.header("Bring it back", anchor=False)
 st.markdown(words.DATA_IMPORT_HELP)
 upload = st.file_uploader("A file saved with “Everything, to restore”", type=["json"], key=P + "upload")
 if upload is not None and st.button("Import", key=P + "import", type="primary"):
@@ -58,7 +58,7 @@ if not state.using_example() and not f.safety.on:  # the example stays reachable
             state.switch_to_example()
         st.rerun()
 
-st.subheader("Delete one entry")
+st.header("Delete one entry", anchor=False)
 kind = st.segmented_control("What", list(ENTRY_KINDS), format_func=lambda k: ENTRY_KINDS[k][0], key=P + "kind",
                             default="checkin", required=True)
 entries = state.deletable(f.store, kind)
@@ -73,7 +73,7 @@ if entry is not None:
     if st.button("Yes, delete it", key=P + "delete_one"):
         widgets.act(lambda: views.delete_entry(f.store, kind, entry), "Deleted, and erased from the file.", P + "reset")
 
-st.subheader("Delete everything")
+st.header("Delete everything", anchor=False)
 st.markdown(words.DATA_ERASE_HELP.format(path=f.store.path))
 copies = files.made_from(f.store.path)
 if copies:  # set-aside files and crash leftovers hold journal text too

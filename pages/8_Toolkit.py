@@ -30,7 +30,7 @@ else:
     st.session_state.setdefault(tools.P + "tool", view.tools[0] if view.guidance.step.contacts_them else "pause")
     tool = st.segmented_control("Tool", view.tools, format_func=lambda k: TOOLS[k][0], key=tools.P + "tool",
                                 label_visibility="collapsed") or "pause"
-    st.subheader(TOOLS[tool][0])
+    st.header(TOOLS[tool][0], anchor=False)
 
 if tool == "different":
     tools.different(f.store, view, today)

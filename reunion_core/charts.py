@@ -187,7 +187,7 @@ def _bands(axis: str) -> tuple[list[dict], list[dict]]:
             notes.append(  # two short lines, so five labels fit side by side on a phone
                 {"text": stage.short.replace(" ", "<br>"), "yref": "paper", "y": 1.0,
                  "yanchor": "bottom", "xref": "x", "x": (low + high) / 2, "showarrow": False,
-                 "font": {"size": 9, "color": "#6b7280"}}
+                 "font": {"size": 11}}  # the theme's text colour (ui/look.py): grey was 3.6:1
             )
     return shapes, notes
 

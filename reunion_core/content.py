@@ -481,7 +481,7 @@ SAFETY_SINCE_LIFT = (
 )
 DANGER_NOW = (
     "Some of what you ticked (choking, a weapon, threats to kill) can mean serious danger. If you "
-    "are in danger now, call your emergency number: 911 in the US."
+    "are in danger now, call your emergency number: [911](tel:911) in the US."
 )
 
 RESOURCES: tuple[Resource, ...] = (
@@ -491,7 +491,7 @@ RESOURCES: tuple[Resource, ...] = (
         region="United States",
         phone="800-799-7233",
         text="Text START to 88788",
-        details="24/7, free and confidential support by phone (800-799-SAFE), text or online chat.",
+        details="24/7, free and confidential support by phone ([800‑799‑SAFE](tel:+18007997233)), text or online chat.",
         tel="+18007997233",
         sms="88788?&body=START",
     ),
@@ -503,7 +503,7 @@ RESOURCES: tuple[Resource, ...] = (
         text="Text 988",
         tel="988",
         sms="988",
-        details="24/7, free and confidential, for any emotional crisis: call or text 988.",
+        details="24/7, free and confidential, for any emotional crisis: [call 988](tel:988) or [text 988](sms:988).",
     ),
     Resource(
         key="outside_us",

@@ -1,3 +1,7 @@
+import dataclasses
+import re
+
+from reunion_core import content
 from reunion_core import content as c
 
 
@@ -60,3 +64,34 @@ def test_keys_are_unique_within_each_collection():
                   c.PAUSE_SIGNS, c.RED_FLAGS, c.SAFETY_QUESTIONS, c.RESOURCES, c.TIPS):
         keys = [i.key for i in items]
         assert len(keys) == len(set(keys))
+
+
+def _strings(value):
+    """Every string inside a content value: constants, records, tuples and mappings of them."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict) or hasattr(value, "items"):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, (tuple, list)):
+        for v in value:
+            yield from _strings(v)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            if field.name not in ("name", "phone", "text", "tel", "sms", "key"):  # raw: drawn as links (call_md, text_md)
+                yield from _strings(getattr(value, field.name))
+
+
+def test_every_number_a_person_might_call_is_a_link():
+    """Issue 16: a number to call or text, wherever the words say it, is a tel: or sms: link (one tap on a
+    phone, and a screen reader announces it as a link)."""
+    number = re.compile(r"(?<![\w‑-])(911|988|88788|800[-‑]799[-‑](?:7233|SAFE))(?![\w‑-])")
+    link = re.compile(r"\[[^\]]*\]\((?:tel|sms):[^)]*\)")
+    found = []
+    for name, value in vars(content).items():
+        if name.isupper() or name == "RESOURCES":
+            for text in _strings(value):
+                bare = link.sub("", text)
+                found += [(name, m.group(0), text[:80]) for m in number.finditer(bare)]
+    assert found == []
+    assert "[911](tel:911)" in content.DANGER_NOW

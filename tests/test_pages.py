@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -46,7 +47,7 @@ def open_page(page: str) -> AppTest:
 def texts(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
     parts += [e.value for kind in (at.error, at.warning, at.info, at.success) for e in kind]
-    parts += [t.value for t in at.title] + [s.value for s in at.subheader] + [t.value for t in at.text]
+    parts += [t.value for t in at.title] + [s.value for s in at.header] + [t.value for t in at.text]
     return "\n".join(str(p) for p in parts)
 
 
@@ -137,7 +138,7 @@ def test_diagnostic_saves_a_run_and_shows_the_verdict(db_path):
     # what the person typed is shown back as plain text, never markdown
     assert any(t.value.startswith("We stopped <b>listening</b> ![x]") for t in at.text)
     # the verdict comes first, not under an empty form; the form is cleared for the next run
-    assert at.subheader[0].value == "Your verdict" and not at.radio
+    assert at.header[0].value == "Your verdict" and not at.radio
     at.button(key="dx.again").click().run()
     assert "Part 1 of 4" in at.get("progress")[0].proto.text  # a new run starts at the beginning
     at.button(key="dx.next").click().run()
@@ -261,8 +262,14 @@ def test_contact_saves_and_shows_in_the_table_and_counter(db_path):
         date.today() - timedelta(days=2), "them", "warm", "coffee, it was nice",
     )
     assert at.metric[0].value == "2"
-    [shown] = [t.value for t in at.text]
+    [shown] = past_contacts(at)
     assert shown.endswith("They reached out · Text or chat · Warm and engaged · felt okay after\ncoffee, it was nice")
+
+
+def past_contacts(at: AppTest) -> list[str]:
+    """The Contact log's list, an item per contact, as a screen reads it: the header, then the note's lines."""
+    [listed] = [m.value for m in at.markdown if m.value.startswith("- ") and " after" in m.value]
+    return [re.sub(r"\\(.)", r"\1", item).replace("  \n  ", "\n") for item in listed.removeprefix("- ").split("\n- ")]
 
 
 def save_contacts(db_path, n: int):
@@ -309,11 +316,11 @@ def test_past_contacts_come_ten_to_a_page(db_path):
     save_contacts(db_path, 23)
     at = open_page("pages/3_Contact_log.py")
     assert "23 contacts, newest first. Page 1 of 3." in texts(at)
-    assert [t.value.split("\n")[1] for t in at.text][:2] == ["note 0", "note 1"]
+    assert [c.split("\n")[1] for c in past_contacts(at)][:2] == ["note 0", "note 1"]
     at.button(key="co.older").click().run()
     at.button(key="co.older").click().run()
     assert "Page 3 of 3" in texts(at)
-    assert [t.value.split("\n")[1] for t in at.text] == ["note 20", "note 21", "note 22"]
+    assert [c.split("\n")[1] for c in past_contacts(at)] == ["note 20", "note 21", "note 22"]
 
 
 def test_a_future_contact_date_is_refused(db_path):
@@ -548,3 +555,14 @@ def test_a_fresh_diagnostic_offers_no_comparison_and_the_low_mood_reply_can_call
     at.button(key="ci.save").click().run()
     [reply] = [i.value for i in at.info]
     assert "[call 988](tel:988)" in reply and "[text 988](sms:988)" in reply and not at.success
+
+
+def test_a_contact_note_is_listed_as_typed_never_as_markdown_or_html(db_path):
+    note = "**loud** [call me](https://example.com) <img src=x onerror=alert(1)>\n# second line _x_"
+    with file_at(db_path) as store:
+        store.add_contact(Contact(date.today(), "me", "text", "brief", 3, note))
+    at = open_page("pages/3_Contact_log.py")
+    [shown] = past_contacts(at)
+    assert shown.split("\n", 1)[1] == note  # every line, as typed
+    [listed] = [m.value for m in at.markdown if m.value.startswith("- ") and " after" in m.value]
+    assert not re.search(r"(?<!\\)[*\[\]<>#_()]", listed.split("\n", 1)[1])  # each one escaped: inert

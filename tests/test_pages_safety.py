@@ -180,7 +180,7 @@ def test_in_safety_mode_the_diagnostic_asks_only_about_safety(db_path):
     assert not at.radio and "why do you want" not in texts(at).lower()
     assert at.checkbox(key="dx.safety.afraid").value is True
     at.button(key="dx.save").click().run()
-    assert at.subheader[0].value == "Your verdict" and "Safety first" in texts(at)
+    assert at.header[0].value == "Your verdict" and "Safety first" in texts(at)
 
 
 @pytest.mark.parametrize("discreet", [True, False])

@@ -80,6 +80,6 @@ def _door(remember: str | None = None, ask: bool = False):
 
 def _refuse() -> None:
     st.set_page_config(page_title=words.SCREENS["home"].title)
-    st.title(words.SCREENS["home"].title)
+    st.title(words.SCREENS["home"].title, anchor=False)
     st.markdown(words.ACCESS_REFUSED)
     st.stop()

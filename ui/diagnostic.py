@@ -66,7 +66,7 @@ def still_to_ask(kind: str) -> list:
 
 
 def latest_verdict(run: DiagnosticRun, safety: SafetyState, heading: str) -> None:
-    st.subheader(heading)
+    st.header(heading, anchor=False)
     st.caption(f"Saved {run.created_at:%d %b %Y, %H:%M}")
     widgets.verdict(run.assessment, safety,
                     limit=len(SAFETY_QUESTIONS) if run.assessment.verdict is Verdict.SAFETY_FIRST else None)

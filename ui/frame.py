@@ -86,7 +86,7 @@ def frame(screen: str) -> Frame:
     help_label = words.DISCREET_HELP if prefs.discreet else words.GET_HELP
     hotline = EMERGENCY_RESOURCE
     with st.sidebar:
-        st.markdown(f"### {app_name}")
+        st.markdown(f"**{app_name}**")  # not a heading: the page's own h1 comes first
         if not prefs.discreet:  # discreet: "Help" is in the menu below, once, and the hotline is there
             st.page_link(page("safety"), label=help_label, icon=":material/sos:")
             # the text line's words never break apart in a narrow menu (non-breaking spaces)
@@ -96,7 +96,7 @@ def frame(screen: str) -> Frame:
             label = DISCREET_SCREENS[key] if prefs.discreet else SCREENS[key].nav or SCREENS[key].title
             st.page_link(path, label=label, icon=icon)
 
-    st.title(title)
+    st.title(title, anchor=False)
     if not prefs.discreet:  # in safety mode, a purpose that doesn't speak of trying again
         purposes = words.SAFE_PURPOSES if safety.on else words.ABOUT_YOU_PURPOSES if store and (
             state.guidance(store, date.today()).path is not Path.RECONNECTING) else {}

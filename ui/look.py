@@ -22,6 +22,16 @@ CSS = """
 [data-testid="stButtonGroup"] button[data-selected="true"],
 [data-testid="stButtonGroup"] button[data-selected="true"] * { color: inherit !important; font-weight: 600; }
 [data-testid="stSliderThumbValue"], [data-testid="stSliderThumbValue"] * { color: inherit !important; }
+/* Chart text (ticks, axis titles, legends, notes): the page's text colour, as SVG fill. Streamlit's chart
+   grey is 3.6:1 on either page; the hover box keeps its own colours. */
+.js-plotly-plot :is(.xtick, .ytick, .x2tick, .y2tick, .textpoint) text,
+.js-plotly-plot :is(.xtitle, .ytitle, .x2title, .y2title, .gtitle, .legendtext, .annotation-text) {
+  fill: currentColor !important;
+}
+/* A folded sidebar is out of the tab order too, not only out of sight (12 invisible stops on a phone). */
+[data-testid="stSidebar"][data-collapsed="true"], [data-testid="stSidebar"][data-collapsed="true"] * { visibility: hidden !important; }
+/* "Skip to main content", when focused, above the quick exit button that would cover it on a phone. */
+[data-testid="stSkipToContent"]:focus { z-index: 2147483647 !important; }
 /* Keyboard focus: GOV.UK's ring, yellow and near-black, seen on light, dark and the accent alike. */
 :focus-visible { outline: 3px solid #ffdd00 !important; outline-offset: 0; box-shadow: 0 0 0 6px #0b0c0c !important; }
 /* Radios and checkboxes keep their input out of sight: the ring goes on what is seen, the label. */

@@ -69,7 +69,7 @@ def different(store: Store, view: views.Toolkit, today: date) -> None:
             else:  # one element for the list: the browser draws each element (issue 15)
                 box.markdown("\n".join(f"- {e.day:%d %b %Y}: {widgets.escape(str(e.fields['text']))}"
                                         for e in reason.evidence))
-        st.subheader("Add evidence of change")
+        st.header("Add evidence of change", anchor=False)
         _blank("evidence", {"text": "", "day": today})
         keys = [r.key for r in found]
         labels = {r.key: r.text for r in found}
@@ -79,7 +79,7 @@ def different(store: Store, view: views.Toolkit, today: date) -> None:
         if st.button("Save evidence", key=P + "evidence.save", type="primary"):
             _save(store, ToolEntry("evidence", {"text": text}, day, reason), "Evidence saved.", "evidence")
         widgets.flash(near="evidence")
-    st.subheader("A reason of your own")
+    st.header("A reason of your own", anchor=False)
     _blank("reason", {"text": ""})
     text = st.text_input("Another reason it ended, in a few words", key=P + "reason.text")
     if st.button("Add this reason", key=P + "reason.save"):
@@ -99,7 +99,7 @@ def boundaries(store: Store, view: views.Toolkit, today: date) -> None:
         kept = f"Agreed {b.entry.day:%d %b %Y}. Kept {counted(b.kept, 'time')}, broken {counted(b.broken, 'time')}"
         box.caption(kept + (f" ({_days(b.broken_on)})." if b.broken else "."))
     if view.boundaries:
-        st.subheader("Log a boundary kept or broken")
+        st.header("Log a boundary kept or broken", anchor=False)
         _blank("event", {"kept": None, "note": "", "day": today})
         labels = {b.entry.id: str(b.entry.fields["wording"]) for b in view.boundaries}
         chosen = st.selectbox("Which boundary", list(labels), format_func=labels.get, key=P + "event.boundary")
@@ -107,12 +107,12 @@ def boundaries(store: Store, view: views.Toolkit, today: date) -> None:
                         horizontal=True, key=P + "event.kept")
         day = st.date_input("When", key=P + "event.day", format="YYYY-MM-DD", **ANY_DAY)
         note = st.text_area("What happened (optional)", key=P + "event.note")
-        if st.button("Save", key=P + "event.save", type="primary"):
+        if st.button("Save kept or broken", key=P + "event.save", type="primary"):
             done = "Noted: kept." if kept else "Noted. A broken boundary is worth talking about, calmly, with I-statements."
             _save(store, ToolEntry("boundary_event", {"kept": kept, "note": note}, day, chosen), done, "event",
                   gently=kept is False)
         widgets.flash(near="event")
-    st.subheader("A boundary you both agreed")
+    st.header("A boundary you both agreed", anchor=False)
     _blank("boundary", {"wording": "", "day": today})
     wording = st.text_input("The boundary, in one sentence", key=P + "boundary.wording",
                             placeholder="We don't bring up old fights by text.")
@@ -181,7 +181,7 @@ def dates(store: Store, view: views.Toolkit, today: date) -> None:
 
 
 def debrief(store: Store, due: list[tk.MicroDate]) -> None:
-    st.subheader("How did it go?")
+    st.header("How did it go?", anchor=False)
     _blank("debrief", {**{k: None for k in DEBRIEF_QUESTIONS}, "connected": 5, "note": ""})
     labels = {d.plan.id: f"{d.plan.day:%d %b}: {d.plan.fields['what']}" for d in due}
     chosen = st.selectbox("Which date", list(labels), format_func=labels.get, key=P + "debrief.date")

@@ -11,7 +11,8 @@ def open_at(page, base_url: str, path: str = "") -> None:
     page.goto(owner_url(base_url, path))
     # The first run of a session waits for the browser to show the owner's key (ui/access.py):
     # the page is there once the shared frame's navigation is drawn, after that second run.
-    page.locator("[data-testid=stSidebar] [data-testid=stPageLink]").first.wait_for(timeout=30_000)
+    # (attached, not visible: a phone's folded sidebar is hidden, out of the tab order)
+    page.locator("[data-testid=stSidebar] [data-testid=stPageLink]").first.wait_for(state="attached", timeout=30_000)
     settle(page)
 
 

@@ -36,12 +36,36 @@ FIGURES = """() => [...document.querySelectorAll('[data-testid=stMain] [data-tes
   [f.querySelector('.gtitle')?.textContent || '', f.getAttribute('role') === 'figure' ? f.getAttribute('aria-label') : ''])"""
 
 
+# What axe leaves out. Headings: one h1, first, and no level skipped (a screen reader's outline).
+# Chart text is SVG, which axe's contrast rule does not read: each text's fill against the page.
+OUTLINE_AND_CHART_TEXT = """() => {
+  const problems = [];
+  const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+    .filter(h => h.offsetParent !== null).map(h => [+h.tagName[1], h.textContent.trim().slice(0, 40)]);
+  if (!levels.length || levels[0][0] !== 1 || levels.filter(([l]) => l === 1).length !== 1)
+    problems.push(`headings: ${JSON.stringify(levels)}`);
+  levels.forEach(([l, t], i) => { if (i && l > levels[i - 1][0] + 1) problems.push(`h${levels[i - 1][0]} then h${l}: ${t}`); });
+  const rgb = c => (c.match(/[\\d.]+/g) || []).slice(0, 3).map(Number);
+  const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const page = getComputedStyle(document.querySelector('[data-testid=stApp]')).backgroundColor;
+  for (const t of document.querySelectorAll('.js-plotly-plot .main-svg text')) {
+    if (t.closest('.hoverlayer') || !t.textContent.trim()) continue;
+    const [a, b] = [lum(getComputedStyle(t).fill), lum(page)].sort((x, y) => y - x);
+    const ratio = (a + 0.05) / (b + 0.05);
+    if (ratio < 4.5) problems.push(`chart text "${t.textContent.trim().slice(0, 30)}" ${ratio.toFixed(2)}:1`);
+  }
+  return problems;
+}"""
+
+
 def violations(page) -> list[str]:
-    """axe's WCAG A and AA violations on the page as drawn, one line per element."""
+    """axe's WCAG A and AA violations on the page as drawn, one line per element, then the outline's
+    and the charts' text."""
     page.wait_for_timeout(100)  # a chart or a late widget finishes drawing
     found = AXE.run(page, options=WCAG_AA).response["violations"]
     return [f"{v['id']}: {n['html'][:120]} ({(n.get('any') or n.get('all') or [{}])[0].get('message', '')[:160]})"
-            for v in found for n in v["nodes"]]
+            for v in found for n in v["nodes"]] + page.evaluate(OUTLINE_AND_CHART_TEXT)
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +148,32 @@ def test_every_part_of_progress_and_every_tool_meets_wcag_aa(browser, files, sch
         assert not found, "\n".join(f"{p}:\n  " + "\n  ".join(v) for p, v in found.items())
     finally:
         context.close()
+
+
+# Every element (and its ::before and ::after) that would animate or ease for longer than 10 ms.
+MOVING = """() => {
+  const seconds = v => v.split(',').map(x => parseFloat(x) * (x.trim().endsWith('ms') ? 0.001 : 1));
+  const moving = [];
+  for (const e of document.querySelectorAll('body *')) for (const pseudo of [null, '::before', '::after']) {
+    const s = getComputedStyle(e, pseudo);
+    const animated = s.animationName !== 'none' && seconds(s.animationDuration).some(d => d > 0.01);
+    if (animated || seconds(s.transitionDuration).some(d => d > 0.01))
+      moving.push(`${e.tagName.toLowerCase()}${pseudo || ''}.${e.getAttribute('data-testid') || e.className}`);
+  }
+  return moving;
+}"""
+
+
+@pytest.mark.parametrize("path", ["", "Diagnostic", "Progress", "Toolkit"])
+def test_nothing_moves_for_those_who_ask_for_reduced_motion(browser, files, path):
+    """WCAG 2.3.3: with the system's reduced motion on, no animation and no easing, anywhere; without
+    it, Streamlit's own do run (so the check can see them)."""
+    for motion, expect_moving in (("no-preference", True), ("reduce", False)):
+        context = _recorded(browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion=motion))
+        try:
+            page = context.new_page()
+            open_at(page, files["ten years"], path)
+            moving = page.evaluate(MOVING)
+            assert bool(moving) is expect_moving, (motion, moving[:10])
+        finally:
+            context.close()

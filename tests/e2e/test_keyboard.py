@@ -143,3 +143,23 @@ def test_tab_goes_round_every_page_with_the_focus_always_seen_and_never_trapped(
     assert focused(page)["name"] == "Quick exit"
     presses = tab_to(page, "Quick exit")  # round the whole page and back: no trap on the way
     assert presses > len(SCREENS) + 3  # the sidebar's links at least, and the page's own controls
+
+
+def test_on_a_phone_the_folded_menu_is_out_of_the_tab_order_and_the_skip_link_is_seen(new_page, base_url):
+    """A folded sidebar's twelve links are not invisible tab stops, and "Skip to main content" is not
+    hidden under the quick exit button when it has the focus."""
+    page = new_page(390, 844)
+    open_at(page, base_url, "Check_in")
+    page.locator(BUTTON).wait_for(state="visible")
+    page.keyboard.press("Tab")
+    assert focused(page)["name"] == "Quick exit"
+    page.keyboard.press("Tab")
+    assert focused(page)["name"] == "Skip to main content"
+    on_top = page.evaluate("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
+        return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === e; }""")
+    assert on_top, "the skip link is covered"
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => !document.activeElement.closest('[data-testid=stSidebar]')"), focused(page)
+    page.locator("[data-testid=stExpandSidebarButton]").first.click()  # opened: its links are reachable again
+    tab_to(page, "Contact log", "a")

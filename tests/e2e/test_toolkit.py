@@ -64,7 +64,7 @@ def test_one_full_flow_through_every_tool(new_page, tmp_path, width):
         for answer in ("Kept", "Broken"):
             page.locator("label").filter(has_text=re.compile(f"^{answer}$")).first.click()
             settle(page)
-            press(page, "Save")
+            press(page, "Save kept or broken")
         expect(main).to_contain_text("Kept 1 time, broken 1 time")
 
         tool(page, "Words that wait a day")
