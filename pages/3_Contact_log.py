@@ -62,12 +62,11 @@ def describe(c: Contact) -> str:
     return f"{c.happened_on:%a %d %b %Y} · {INITIATOR_BY_KEY[c.initiator].label} · {CHANNEL_BY_KEY[c.channel].label} · {response}"
 
 
-# One list, an item per contact (a screen reader can move from one to the next); the note is typed by
-# the person, so made inert (widgets.escape), line by line.
-st.markdown("\n".join(
-    f"- {widgets.escape(describe(c))} · felt {MOODS[c.feeling - 1].lower()} after"
-    + "".join(f"  \n  {widgets.escape(line)}" for line in c.note.splitlines() if line.strip())
-    for c in log.shown))
+for contact in log.shown:
+    # One plain-text element per contact: the note is typed by the person, so never markdown (a markdown
+    # list would read better to a screen reader, but markdown turns a typed address into a link).
+    header = f"{describe(contact)} · felt {MOODS[contact.feeling - 1].lower()} after"
+    st.text(f"{header}\n{contact.note}" if contact.note else header)
 
 if st.session_state.pop(P + "unchoose", False):  # after an edit or delete: close the form, forget it
     st.session_state[f"{P}chosen.{log.page}"] = None

@@ -267,9 +267,8 @@ def test_contact_saves_and_shows_in_the_table_and_counter(db_path):
 
 
 def past_contacts(at: AppTest) -> list[str]:
-    """The Contact log's list, an item per contact, as a screen reads it: the header, then the note's lines."""
-    [listed] = [m.value for m in at.markdown if m.value.startswith("- ") and " after" in m.value]
-    return [re.sub(r"\\(.)", r"\1", item).replace("  \n  ", "\n") for item in listed.removeprefix("- ").split("\n- ")]
+    """The Contact log's entries, one plain-text element each: the header, then the note."""
+    return [t.value for t in at.text]
 
 
 def save_contacts(db_path, n: int):
@@ -557,12 +556,12 @@ def test_a_fresh_diagnostic_offers_no_comparison_and_the_low_mood_reply_can_call
     assert "[call 988](tel:988)" in reply and "[text 988](sms:988)" in reply and not at.success
 
 
-def test_a_contact_note_is_listed_as_typed_never_as_markdown_or_html(db_path):
-    note = "**loud** [call me](https://example.com) <img src=x onerror=alert(1)>\n# second line _x_"
-    with file_at(db_path) as store:
-        store.add_contact(Contact(date.today(), "me", "text", "brief", 3, note))
-    at = open_page("pages/3_Contact_log.py")
-    [shown] = past_contacts(at)
-    assert shown.split("\n", 1)[1] == note  # every line, as typed
-    [listed] = [m.value for m in at.markdown if m.value.startswith("- ") and " after" in m.value]
-    assert not re.search(r"(?<!\\)[*\[\]<>#_()]", listed.split("\n", 1)[1])  # each one escaped: inert
+def test_stored_text_in_markdown_is_inert_autolinks_included():
+    """widgets.escape: what a person typed, shown inside markdown (the Toolkit's reasons, evidence and
+    boundaries), never becomes a link: not even a bare address, which markdown links by itself."""
+    from ui.widgets import escape
+
+    shown = escape("see http://203.0.113.9/x, www.example.org and me@example.org [a](b) <i>")
+    assert "://" not in shown and "www." not in shown and "e@" not in shown
+    assert not re.search(r"(?<!\\)[\[\]<>()]", shown)
+    assert shown.replace("\\", "").replace("\u2060", "") == "see http://203.0.113.9/x, www.example.org and me@example.org [a](b) <i>"

@@ -85,8 +85,15 @@ def verdict(assessment: Assessment, safety: SafetyState, *, limit: int | None = 
 _MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()<>#+-.!|~$:"})
 
 
+# Markdown's autolinks ("http://...", "www...", "name@host") survive backslash escapes: an invisible word
+# joiner (U+2060) inside each keeps it text, and a copy of it still reads the same.
+_AUTOLINKS = (("://", ":\u2060//"), ("www.", "www\u2060."), ("@", "\u2060@"))
+
+
 def escape(text: str) -> str:
-    """Stored text made inert for st.markdown: no links, images, HTML or formatting."""
+    """Stored text made inert for st.markdown: no links (autolinks too), images, HTML or formatting."""
+    for found, kept in _AUTOLINKS:
+        text = text.replace(found, kept)
     return text.translate(_MARKDOWN)
 
 

@@ -7,6 +7,7 @@ from harness.server import running
 from reunion_core.content import DIAGNOSTIC_QUESTIONS
 from reunion_core.store import Store
 from tests.e2e.helpers import click_button, click_label, open_at, type_into
+from tests.e2e.test_toolkit import tool
 
 HOSTILE = (
     "<script>window.__pwned = 1</script>\n\n"
@@ -65,6 +66,16 @@ def test_every_text_field_keeps_hostile_text_as_plain_text(new_page, robust):
     click_button(page, "Save contact")
     expect(page.get_by_text("Contact saved.")).to_be_visible()
     assert_inert(page)
+
+    # inside markdown (a reason of your own is shown in the Toolkit's list): no address becomes a link
+    open_at(page, url, "Toolkit")
+    tool(page, "What is different now")
+    type_into(page, "Another reason it ended, in a few words", "Lies, see http://203.0.113.9/ www.example.org me@example.org")
+    click_button(page, "Add this reason")
+    expect(page.get_by_text("Reason added.")).to_be_visible()
+    expect(page.locator("[data-testid=stMain]")).to_contain_text("example.org")
+    assert page.locator("[data-testid=stMain] a[href*='203.0.113.9'], [data-testid=stMain] a[href*='example.org'], "
+                        "[data-testid=stMain] a[href^='mailto:']").count() == 0
 
     # and the file holds every character, whole (read after the server has it open: a copy)
     copy = path.with_name("copy.duckdb")

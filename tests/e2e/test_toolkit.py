@@ -32,7 +32,7 @@ def press(page, name: str) -> None:
 
 def tool(page, name: str) -> None:
     """Choose a tool, and wait for its heading (a click landing as a rerun ends is clicked again)."""
-    heading = page.locator("[data-testid=stMain] h3").filter(has_text=name)
+    heading = page.locator("[data-testid=stMain] h2").filter(has_text=name)
     for _ in range(3):
         page.locator("[data-testid=stButtonGroup] button").filter(has_text=name).first.click()
         settle(page)
