@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from .content import YOUR_STAGE_BY_KEY, YOUR_STAGES, counted
+from .content import MOODS, YOUR_STAGE_BY_KEY, YOUR_STAGES, counted
 from .records import ContactCount, MoodPoint, OpennessPoint, StagePoint, VerdictPoint
 from .stages import reactance_stage
 
@@ -81,13 +81,22 @@ def days_in_stages(days: Sequence[tuple[object, int]]) -> str:
     return f"{each}. Most days in {most[0].name}."  # type: ignore[attr-defined]
 
 
+def _feeling(mean: float) -> str:
+    """A mean mood in the words the check-in uses, with its number: "Good (4.2 of 5)"."""
+    return f"{MOODS[min(4, max(0, round(mean) - 1))]} ({mean:.1f} of 5)"
+
+
 def mood(points: Sequence[MoodPoint], bucket: str) -> str:
     if not points:
         return NOTHING
     low, high = min(points, key=lambda p: p.mean), max(points, key=lambda p: p.mean)
-    return (f"{_span(points[0].period, points[-1].period, bucket)}, your mood went from {points[0].mean:.1f} to "
-            f"{points[-1].mean:.1f} (1 is very low, 5 very good); lowest {low.mean:.1f} "
-            f"{_when(low.period, bucket)}, highest {high.mean:.1f} {_when(high.period, bucket)}.")
+    first, last = points[0].mean, points[-1].mean
+    moved = f"stayed at {_feeling(last)}" if round(first, 1) == round(last, 1) else (
+        f"went from {_feeling(first)} to {_feeling(last)}")
+    if len(points) == 1:
+        return f"{_span(points[0].period, points[0].period, bucket)}, your mood was {_feeling(last)}."
+    return (f"{_span(points[0].period, points[-1].period, bucket)}, your mood {moved}; lowest "
+            f"{_feeling(low.mean)} {_when(low.period, bucket)}, highest {_feeling(high.mean)} {_when(high.period, bucket)}.")
 
 
 def verdicts(points: Sequence[VerdictPoint]) -> str:

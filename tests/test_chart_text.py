@@ -31,7 +31,12 @@ def test_openness_says_where_it_started_ended_and_its_extremes():
 
 
 def test_one_point_is_one_day_and_months_are_named():
-    assert chart_text.mood([MoodPoint(D, 2, 1)], "day").startswith("On 05 Jan 2026, your mood went from 2.0 to 2.0")
+    assert chart_text.mood([MoodPoint(D, 2, 1)], "day") == "On 05 Jan 2026, your mood was Low (2.0 of 5)."
+    week = [MoodPoint(D, 4, 2), MoodPoint(D + timedelta(weeks=1), 1.4, 3), MoodPoint(D + timedelta(weeks=2), 4, 1)]
+    assert chart_text.mood(week, "week") == (
+        "From the week of 05 Jan 2026 to the week of 19 Jan 2026, your mood stayed at Good (4.0 of 5); lowest "
+        "Very low (1.4 of 5) in the week of 12 Jan 2026, highest Good (4.0 of 5) in the week of 05 Jan 2026.")
+    assert "went from Very low (1.4 of 5) to Good (4.0 of 5)" in chart_text.mood(week[1:], "week")
     counts = [ContactCount(date(2025, 3, 1), "me", "warm", 2), ContactCount(date(2025, 3, 1), "them", "warm", 1),
               ContactCount(date(2025, 10, 1), "them", "brief", 1)]
     said = chart_text.contacts(counts, "month")
