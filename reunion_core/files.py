@@ -45,6 +45,9 @@ def prepare(path: Path) -> bool:
             "It was left untouched.", str(path))
     if not path.is_file():
         raise StoreUnreadable(f"{path} is a folder, not a Take Two data file.", str(path))
+    if path.stat().st_size == 0 and not wal_of(path).exists():  # nothing ever written (a `touch`, a crash at
+        path.unlink()  # creation): nothing to lose, so it is a new file, not a damaged one
+        return True
     if path.stat().st_size and not _looks_like_duckdb(path):
         raise StoreUnreadable(
             f"The file at {path} is not a Take Two data file (it is not a DuckDB database). "

@@ -254,6 +254,26 @@ def test_a_file_that_is_not_duckdb_is_refused_untouched(db_path, content):
     assert _bytes(db_path) == content
 
 
+def test_an_empty_file_with_nothing_beside_it_is_a_new_one(db_path):
+    """A zero-byte file (made by `touch`, or a crash the moment it was created) holds nothing to lose:
+    it opens as a new journal. With a write-ahead log beside it, it may hold something: refused, untouched."""
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(b"")
+    s = Store.open(db_path)
+    s.add_checkin(checkin())
+    s.close()
+    s = Store.open(db_path)
+    assert len(s.checkins()) == 1
+    s.close()
+
+    other = db_path.with_name("other.duckdb")
+    other.write_bytes(b"")
+    other.with_name("other.duckdb.wal").write_bytes(b"log")
+    with pytest.raises(StoreUnreadable):
+        Store.open(other)
+    assert _bytes(other) == b"" and other.with_name("other.duckdb.wal").read_bytes() == b"log"
+
+
 def test_a_truncated_take_two_file_is_refused_untouched(db_path):
     s = Store.open(db_path)
     s.add_checkin(checkin())
