@@ -68,14 +68,15 @@ else:  # pause signs or red flags: what was already answered above is not asked 
         else:
             st.checkbox(item.text, key=f"{P}{kind}.{item.key}", **KEEP)
 
+safety_ticked = any(st.session_state.get(f"{P}safety.{q.key}") for q in SAFETY_QUESTIONS)
 back, forward = st.columns(2)
 if step > 0 and back.button("Previous", key=P + "back"):
     st.session_state[P + "step"] = step - 1
     st.rerun()
-if step < len(steps) - 1 and forward.button("Next", key=P + "next", type="primary"):
+# Once a safety answer is ticked, saving is the one main button: nobody is led on through the rest.
+if step < len(steps) - 1 and forward.button("Next", key=P + "next", type="secondary" if safety_ticked else "primary"):
     st.session_state[P + "step"] = step + 1
     st.rerun()
-safety_ticked = any(st.session_state.get(f"{P}safety.{q.key}") for q in SAFETY_QUESTIONS)
 save, discard = st.columns(2)
 # Saved at the end, or at once when a safety answer is ticked: nobody is made to go through the rest.
 if (step == len(steps) - 1 or safety_ticked) and save.button("Save and see the verdict", type="primary",

@@ -198,3 +198,12 @@ def test_in_discreet_mode_a_saved_verdict_waits_behind_a_switch(db_path, discree
     assert said not in texts(at) and Verdict.SAFETY_FIRST.label not in texts(at)
     at.toggle(key="dx.reveal").set_value(True).run()
     assert said in texts(at) and not at.exception
+
+
+def test_once_a_safety_answer_is_ticked_saving_is_the_one_main_button(db_path):
+    """Alex ticks "choked": the danger words and Save come first; Next is no longer the main button."""
+    at = open_page("pages/1_Diagnostic.py")
+    assert at.button(key="dx.next").proto.type == "primary"
+    at.checkbox(key="dx.safety.choked").check().run()
+    assert at.button(key="dx.next").proto.type == "secondary"
+    assert at.button(key="dx.save").proto.type == "primary"
