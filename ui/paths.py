@@ -36,9 +36,12 @@ def readiness(store: Store, here: ReconnectionStage, ready: Readiness | None) ->
             st.markdown(words.GATE_THEY_HEALED)
             if st.button(words.THEY_HEALED_BUTTON, key=P + "healed"):
                 widgets.act(lambda: choose_path(store, "they_healed"), words.READY_SAVED, gently=True)
-        st.markdown(words.NO_CONTACT_COUNT.format(days=ready.no_contact_days, since=f"{ready.no_contact_since:%d %b %Y}"))
-        # In a popover: its form is drawn only when opened (issue 15: a date picker costs the switch).
+        count = words.NO_CONTACT_COUNT.format(days=ready.no_contact_days, since=f"{ready.no_contact_since:%d %b %Y}")
+        st.markdown(count)
+        # In a popover: its form is drawn only when opened (issue 15: a date picker costs the switch). On a
+        # phone it opens over the count, so the count is said again at its top, beside what changes it.
         with st.popover(words.NO_CONTACT_CHANGE, icon=":material/edit_calendar:"), st.form(P + "no_contact", border=False):
+            st.markdown(count)
             since = st.date_input(words.NO_CONTACT_SINCE, value=ready.no_contact_since, max_value=date.today(),
                                   format="YYYY-MM-DD", key=P + "since")
             minimum = st.number_input(words.NO_CONTACT_MINIMUM, *MIN_NO_CONTACT_DAYS, value=ready.minimum_days,
