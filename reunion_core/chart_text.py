@@ -25,7 +25,8 @@ def _when(d: date, bucket: str) -> str:
 
 
 def _span(first: date, last: date, bucket: str = "day") -> str:
-    """"From 03 Mar to 09 Apr 2025", or in the chart's periods: "from the week of ...", "from March 2025 ..."."""
+    """"From 03 Mar 2025 to 09 Apr 2025", in the chart's periods ("From the week of ...", "From March 2025 to
+    ..."); one period alone: "On 03 Mar 2025"."""
     if first == last:
         when = _when(first, bucket)
         return when[:1].upper() + when[1:]
