@@ -7,7 +7,7 @@ import streamlit as st
 from reunion_core import content as words
 from reunion_core.content import MOODS
 from reunion_core.guidance import Path
-from ui import state, widgets
+from ui import lock, state, widgets
 from ui.frame import frame, page
 
 f = frame("home")
@@ -23,9 +23,14 @@ if glance.is_empty:
         with st.spinner(words.EXAMPLE_WRITING):
             state.switch_to_example()
         st.rerun()
+    if not state.using_example():  # offered on the first visit: never forced
+        lock.passphrase_section(f.store, f.prefs.lock_minutes, expanded=False)
     st.stop()
 
 path = glance.guidance.path
+if f.safety.on and not f.store.has_passphrase and not state.using_example():  # offered again in safety mode
+    st.info(words.PASSPHRASE_SAFETY_OFFER, icon=":material/key:")
+    st.page_link(page("safety"), label=words.PASSPHRASE_OFFER, icon=":material/key:")
 st.header("What next", anchor=False)  # first: on a phone, the step comes before the tiles
 widgets.what_next(glance.guidance, f.discreet and f.safety.on)
 if glance.guidance.offer_moving_on or (path is Path.MOVING_ON and not f.safety.on):

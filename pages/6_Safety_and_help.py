@@ -4,7 +4,7 @@ quick exit and discreet mode, and how to keep this private."""
 import streamlit as st
 
 from reunion_core import content as words
-from ui import safety, state, widgets
+from ui import lock, safety, state, widgets
 from ui.frame import frame, page
 
 f = frame("safety")
@@ -29,6 +29,9 @@ st.header("Leaving fast, and browsing safely", anchor=False)
 st.markdown(words.QUICK_EXIT_EXPLAINED)
 st.markdown("\n".join(f"- {tip}" for tip in words.BROWSING_SAFELY))
 safety.discretion(f)
+
+st.header(words.PASSPHRASE_HEADER, anchor=False)
+lock.passphrase_section(f.store, f.prefs.lock_minutes)
 
 st.header("Keeping this private", anchor=False)
 st.markdown("\n".join(f"- {note}" for note in words.PRIVACY_NOTES))

@@ -561,7 +561,8 @@ WELCOME = (
 
 PRIVACY_NOTES: tuple[str, ...] = (
     "Take Two keeps everything on this computer and sends nothing anywhere.",
-    "Still, someone with access to this device can open it, and **browser history** shows that "
+    "Still, someone with access to this device can open it unless you set a passphrase (above), and "
+    "**browser history** shows that "
     "you visited it. If your device may be **monitored**, use a safer device (a friend's, a "
     "library's) to look for help.",
     "Your data lives in one file, shown in the sidebar. You can erase it for good, or one entry "
@@ -891,10 +892,61 @@ JOURNEY_HIDDEN = (
 )
 
 ACCESS_REFUSED = (
-    "This is a private journal. Open it from its owner's own link: the one `make run` printed when "
-    "Take Two started (it ends in `?key=...`). A browser that has opened that link once remembers it."
+    "This is a private journal. Open it from its owner's own link (it ends in `?key=...`): it was "
+    "printed in the terminal where Take Two was started, and `make link` prints it again. A browser "
+    "that has opened that link once remembers it."
 )
+ACCESS_KEY_FILE = "The link's key is kept in `{path}`, readable only by the account that started Take Two."
 LINK_PRINTED = "Take Two is starting. Open it from this link (keep it private; a bookmark works too):"
+
+# --- The passphrase lock (reunion_core/vault.py; docs/PRIVACY.md) -------------------------------------
+# The lock screen is neutral (no journal word, no count, no stage), as the quick-exit cover is.
+LOCK_TAB = "Notes"
+LOCK_TITLE = "Locked"
+LOCK_TEXT = "Type the passphrase to open."
+LOCK_FIELD = "Passphrase"
+LOCK_OPEN = "Open"
+LOCK_OPENING = "Opening..."
+LOCK_FORGOT = ("Forgotten it? Nobody can open it without the passphrase, not even Take Two: that is what "
+               "keeps it private. An export you saved before can be brought back into a new journal.")
+WRONG_PASSPHRASE = "That passphrase doesn't open it. Nothing was shown or changed."
+WAIT_TO_TRY = "To keep guessing slow, the next try can be made in {seconds} s."
+LOCK_NOW = "Lock now"
+LOCK_NOW_HELP = "Close the journal on this computer until the passphrase is given again."
+PASSPHRASE_HEADER = "A passphrase for your journal"
+PASSPHRASE_OFFER = "Lock your journal with a passphrase (optional)"
+PASSPHRASE_WHY = (
+    "With a passphrase, everything you write (notes, reflections, reasons, boundaries, debriefs, your "
+    "safety answers and safety plan, your choices) is stored encrypted on this computer, and Take Two "
+    "asks for it in every new browser window, after {minutes} minutes without use, after a quick exit "
+    "and whenever you press **Lock now**. Someone at this browser, or with a copy of its files, can't "
+    "read it. The dates, numbers and stage names the charts need stay readable (`docs/PRIVACY.md` lists them)."
+)
+PASSPHRASE_WARNING = (
+    "**If you forget the passphrase, what you wrote is gone for good.** Nobody can recover it, not even "
+    "Take Two. Download an export first and keep it somewhere safe, and choose words you will remember."
+)
+PASSPHRASE_EXPORT_FIRST = "Download an export first"
+PASSPHRASE_NEW = "New passphrase (8 characters or more; a few words work well)"
+PASSPHRASE_REPEAT = "The same passphrase again"
+PASSPHRASE_CURRENT = "Current passphrase"
+PASSPHRASE_SET = "Set the passphrase"
+PASSPHRASE_SETTING = "Encrypting everything you wrote..."
+PASSPHRASE_SET_DONE = "Your journal is encrypted and locks with your passphrase now."
+PASSPHRASE_IS_SET = ("Your journal is encrypted with a passphrase. It locks after {minutes} minutes without "
+                     "use, after a quick exit, and when you press Lock now.")
+PASSPHRASE_CHANGE = "Change the passphrase"
+PASSPHRASE_CHANGED = "The passphrase is changed: everything is encrypted under the new one."
+PASSPHRASE_REMOVE = "Remove the passphrase"
+PASSPHRASE_REMOVE_SURE = "I understand: my writing will be stored readable on this computer again."
+PASSPHRASE_REMOVED = "The passphrase is removed: the journal no longer locks."
+PASSPHRASE_SAFETY_OFFER = (
+    "If someone else may use this computer, you can lock this journal with a passphrase: "
+    "everything you wrote is then encrypted, and it asks for the passphrase in every new window."
+)
+LOCK_MINUTES = "Lock after this many minutes without use"
+LOCK_MINUTES_SAVE = "Save the minutes"
+
 
 # --- Kinds of entry: one name each, everywhere ------------------------------------------------------
 

@@ -39,3 +39,11 @@ class FileProblem(ReunionError):
 
 class ChangedElsewhere(ReunionError):
     """The entry was changed in another window since it was opened for editing; nothing was written."""
+
+
+class JournalLocked(ReunionError):
+    """The journal has a passphrase and is locked: nothing of it can be read until it is opened."""
+
+
+class WrongPassphrase(ReunionError):
+    """The passphrase given does not open this journal (or this export); nothing was shown or changed."""

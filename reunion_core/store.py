@@ -13,9 +13,9 @@ from pathlib import Path
 
 import duckdb
 
-from . import files
+from . import files, vault
 from . import records as rec
-from .errors import ChangedElsewhere, NotFound, ValidationError
+from .errors import ChangedElsewhere, JournalLocked, NotFound, ValidationError, WrongPassphrase
 
 MIGRATIONS_TABLE = "take_two_migrations"
 BUCKETS = ("day", "week", "month")
@@ -66,7 +66,31 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("m005_toolkit", ("CREATE TABLE toolkit (id VARCHAR PRIMARY KEY, written_at TIMESTAMP NOT NULL, kind VARCHAR"
                       " NOT NULL, day DATE NOT NULL, ref VARCHAR NOT NULL, fields VARCHAR NOT NULL, utc_offset"
                       " INTEGER NOT NULL)",)),
+    # The passphrase lock (vault.py): the key's recipe and a sealed check value, kept in clear.
+    ("m006_vault", ("CREATE TABLE vault (name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",)),
 )
+
+# Every table's columns in order, and those sealed once a passphrase is set (docs/PRIVACY.md): every
+# free text, safety answer and choice. What stays clear is what the charts and rules query: ids,
+# times, numbers, stage keys, sign and response keys, the kind and day of a toolkit entry.
+_NAMES = {
+    "checkins": ("id", "checked_in_at", "openness", "signs", "your_stage", "mood", "note", "utc_offset"),
+    "contacts": ("id", "happened_on", "initiator", "channel", "response", "feeling", "note", "created_at",
+                 "utc_offset"),
+    "diagnostics": ("id", "created_at", "answers", "verdict", "reasons", "utc_offset"),
+    "safety_events": ("id", "chosen_at", "kind", "utc_offset"),
+    "safety_plan": ("id", "people", "code_word", "safe_places", "to_take", "numbers", "updated_at", "utc_offset"),
+    "choices": ("id", "chosen_at", "kind", "detail", "utc_offset"),
+    "toolkit": ("id", "written_at", "kind", "day", "ref", "fields", "utc_offset"),
+    "settings": ("key", "value"),
+}
+SEALED = {
+    "checkins": ("note",), "contacts": ("note",), "diagnostics": ("answers", "verdict", "reasons"),
+    "safety_events": ("kind",), "safety_plan": ("people", "code_word", "safe_places", "to_take", "numbers"),
+    "choices": ("kind", "detail"), "toolkit": ("fields",), "settings": ("value",),
+}
+_SEALED_AT = {t: tuple(_NAMES[t].index(c) for c in cols) for t, cols in SEALED.items()}
+_COMPACT_PENDING = "compact_pending"  # set in a re-key's transaction: the old texts are still in the file's bytes
 
 _CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
@@ -80,6 +104,12 @@ class Store:
         self._lock = threading.RLock()
         self._token = uuid.uuid4().hex[:8]
         self._writes = 0
+        self._cipher: vault.Cipher | None = None  # the key, in memory only while unlocked
+        self._recipe: vault.KeyRecipe | None = None
+        self._check: str | None = None
+        self.lock_epoch = 0  # grows on every lock: a session unlocked at an older epoch is locked
+        self.failures = 0  # wrong passphrases in a row, in this process
+        self.wait_until = 0.0  # time.monotonic() before which no passphrase is tried
 
     @property
     def revision(self) -> str:
@@ -101,6 +131,11 @@ class Store:
         store = cls(path, conn)
         try:
             store._migrate()
+            store._read_vault()
+            if "m006_vault" in store.applied_migrations() and store._vault_value(_COMPACT_PENDING):  # a re-key committed, then a crash before the rewrite
+                store.compact()
+                with store._write() as cur:
+                    cur.execute("DELETE FROM vault WHERE name = ?", [_COMPACT_PENDING])
         except BaseException:
             conn.close()
             raise
@@ -129,6 +164,102 @@ class Store:
 
     def applied_migrations(self) -> list[str]:
         return [n for (n,) in self._rows("SELECT name FROM take_two_migrations ORDER BY name")]
+
+    # --- the passphrase lock ------------------------------------------------------------------------
+
+    def _read_vault(self) -> None:
+        if "m006_vault" not in self.applied_migrations():  # a test's older file
+            return
+        rows = dict(self._rows("SELECT name, value FROM vault"))
+        self._recipe = vault.KeyRecipe.from_text(rows["recipe"]) if "recipe" in rows else None
+        self._check = rows.get("check")
+
+    def _vault_value(self, name: str) -> str | None:
+        rows = self._rows("SELECT value FROM vault WHERE name = ?", [name])
+        return rows[0][0] if rows else None
+
+    @property
+    def has_passphrase(self) -> bool:
+        return self._recipe is not None
+
+    @property
+    def locked(self) -> bool:
+        """A passphrase is set and has not been given in this process since the last lock."""
+        return self._recipe is not None and self._cipher is None
+
+    def key_for(self, passphrase: str) -> vault.Cipher | None:
+        """The cipher this passphrase makes for this file, or None if it is not the file's passphrase."""
+        if self._recipe is None or self._check is None:
+            return None
+        cipher = vault.Cipher(vault.derive(passphrase, self._recipe))
+        return cipher if cipher.opens(self._check) else None
+
+    def unlock(self, cipher: vault.Cipher) -> None:
+        """Open the journal in this process with a cipher `key_for` made."""
+        with self._lock:
+            self._cipher = cipher
+            self._writes += 1
+
+    def lock(self) -> None:
+        """Forget the key: nothing sealed can be read until the passphrase is given again."""
+        with self._lock:
+            self._cipher = None
+            self.lock_epoch += 1
+            self._writes += 1
+
+    def set_passphrase(self, recipe: vault.KeyRecipe, cipher: vault.Cipher | None) -> None:
+        """Seal everything under `cipher` (None: open it all, removing the passphrase) in one transaction,
+        then rewrite the file so the old texts leave its bytes. Needs the journal unlocked. A crash before
+        the commit leaves the old passphrase working; one after it finishes the rewrite at the next open."""
+        with self._lock:
+            if self.locked:
+                raise JournalLocked("Open the journal with its passphrase first.")
+            old = self._cipher
+            with self._write() as cur:
+                for table in SEALED:
+                    self._reseal(cur, table, old, cipher)
+                cur.execute("DELETE FROM vault")
+                rows = [("recipe", recipe.to_text()), ("check", cipher.check_value())] if cipher else []
+                for name, value in [*rows, (_COMPACT_PENDING, "1")]:
+                    cur.execute("INSERT INTO vault VALUES (?, ?)", [name, value])
+            self._cipher = cipher
+            self._read_vault()
+            self.compact()
+            with self._write() as cur:
+                cur.execute("DELETE FROM vault WHERE name = ?", [_COMPACT_PENDING])
+
+    def _reseal(self, cur: duckdb.DuckDBPyConnection, table: str, old: vault.Cipher | None,
+                new: vault.Cipher | None) -> None:
+        key, cols = _NAMES[table][0], SEALED[table]
+        rows = cur.execute("SELECT " + ", ".join((key, *cols)) + " FROM " + table).fetchall()  # names of ours
+        if not rows:
+            return
+        opened = [[row[0], *(_open_with(old, table, c, row[0], v) for c, v in zip(cols, row[1:], strict=True))]
+                  for row in rows]
+        resealed = [[row[0], *(_seal_with(new, table, c, row[0], v) for c, v in zip(cols, row[1:], strict=True))]
+                    for row in opened]
+        columns = list(zip(*resealed, strict=True))
+        cur.execute("UPDATE " + table + " SET " + ", ".join(f"{c} = o.{c}" for c in cols) + " FROM (SELECT "
+                    + ", ".join(f"unnest(?::VARCHAR[]) AS {c}" for c in (key, *cols)) + ") o WHERE "
+                    + table + "." + key + " = o." + key, [list(c) for c in columns])
+
+    def _sealed_row(self, table: str, row: list) -> list:
+        if self._recipe is None:
+            return row
+        if self._cipher is None:
+            raise JournalLocked("The journal is locked: open it with its passphrase to save.")
+        row = list(row)
+        for i in _SEALED_AT[table]:
+            row[i] = self._cipher.seal(row[i], f"{table}.{_NAMES[table][i]}:{row[0]}")
+        return row
+
+    def _open(self, table: str, column: str, id_: str, value: str) -> str:
+        """A stored value as it was typed; JournalLocked while the key is not here."""
+        if self._recipe is None and not vault.is_sealed(value):
+            return value
+        if self._cipher is None:
+            raise JournalLocked("The journal is locked: open it with its passphrase.")
+        return _open_with(self._cipher, table, column, id_, value)
     # --- plumbing -------------------------------------------------------------------------------
 
     @contextmanager
@@ -184,7 +315,8 @@ class Store:
             "SELECT id, checked_in_at, openness, signs, your_stage, mood, note, utc_offset FROM checkins WHERE"
             " openness IS NOT NULL OR NOT ? ORDER BY " + _INSTANT["checkins"] + " DESC, id LIMIT ?", [staged, limit]
         )
-        return [rec.CheckIn(openness, stage, mood, tuple(signs), note, rec.zoned(at, off), id_)
+        return [rec.CheckIn(openness, stage, mood, tuple(signs), self._open("checkins", "note", id_, note),
+                            rec.zoned(at, off), id_)
                 for id_, at, openness, signs, stage, mood, note, off in rows]
 
     # --- contacts -------------------------------------------------------------------------------
@@ -199,8 +331,9 @@ class Store:
         return self._add("contacts", [_with_id(rec.valid_contact(c, now)) for c in contacts])
 
     def _add(self, table: str, records: list) -> list:
+        rows = [self._sealed_row(table, _ROW[table](r)) for r in records]
         with self._write() as cur:
-            _insert(cur, table, [_ROW[table](r) for r in records])
+            _insert(cur, table, rows)
         return records
 
     def update_contact(self, contact: rec.Contact, was: rec.Contact) -> rec.Contact:
@@ -208,15 +341,17 @@ class Store:
         if not contact.id or contact.id != was.id:
             raise ValidationError("Only a saved contact can be edited.")
         contact = rec.valid_contact(contact, rec.local_now(), entered=contact.happened_on != was.happened_on)
+        row = self._sealed_row("contacts", _ROW["contacts"](contact))
         with self._write() as cur:
-            if not cur.execute("UPDATE contacts SET happened_on = ?, initiator = ?, channel = ?, response = ?, feeling"
-                               " = ?, note = ? WHERE id = ? AND (happened_on, initiator, channel, response, feeling,"
-                               " note) = (?, ?, ?, ?, ?, ?) RETURNING id",
-                               [*_ROW["contacts"](contact)[1:7], contact.id, *_ROW["contacts"](was)[1:7]]).fetchall():
-                if cur.execute("SELECT count(*) FROM contacts WHERE id = ?", [contact.id]).fetchone()[0]:
-                    raise ChangedElsewhere("This contact was changed in another window after you started editing "
-                                           "it. What you typed is still here: copy what you need, then reopen it.")
+            now = cur.execute("SELECT happened_on, initiator, channel, response, feeling, note FROM contacts WHERE id = ?",
+                              [contact.id]).fetchall()
+            if not now:
                 raise NotFound("This contact was deleted in another window. What you typed is still here.")
+            if [*now[0][:5], self._open("contacts", "note", contact.id, now[0][5])] != _ROW["contacts"](was)[1:7]:
+                raise ChangedElsewhere("This contact was changed in another window after you started editing "
+                                       "it. What you typed is still here: copy what you need, then reopen it.")
+            cur.execute("UPDATE contacts SET happened_on = ?, initiator = ?, channel = ?, response = ?, feeling = ?,"
+                        " note = ? WHERE id = ?", [*row[1:7], contact.id])
         return contact
 
     def contacts(self, limit: int | None = None, offset: int = 0) -> list[rec.Contact]:
@@ -225,7 +360,8 @@ class Store:
             "SELECT id, happened_on, initiator, channel, response, feeling, note, created_at, utc_offset FROM contacts"
             " ORDER BY happened_on DESC, " + _INSTANT["contacts"] + " DESC, id LIMIT ? OFFSET ?", [limit, max(offset, 0)]
         )
-        return [rec.Contact(*row[1:7], row[0], rec.zoned(row[7], row[8])) for row in rows]
+        return [rec.Contact(*row[1:6], self._open("contacts", "note", row[0], row[6]), row[0], rec.zoned(row[7], row[8]))
+                for row in rows]
 
     def last_contact_day(self, initiator: str | None = None) -> date | None:
         """The last day with a contact (that `initiator` started, if given)."""
@@ -243,7 +379,8 @@ class Store:
         rows = self._rows(
             "SELECT id, created_at, answers, verdict, reasons, utc_offset FROM diagnostics ORDER BY "
             + _INSTANT["diagnostics"] + " DESC, id LIMIT ?", [limit])
-        return [rec.run_from_columns(id_, rec.zoned(at, off), *rest) for id_, at, *rest, off in rows]
+        return [rec.run_from_columns(id_, rec.zoned(at, off), *(self._open("diagnostics", c, id_, v) for c, v in zip(
+            ("answers", "verdict", "reasons"), rest, strict=True))) for id_, at, *rest, off in rows]
 
     # --- safety: the person's choices, their plan, their settings ---------------------------------
 
@@ -253,7 +390,8 @@ class Store:
 
     def safety_events(self) -> list[rec.SafetyEvent]:
         """Every choice about safety mode, oldest first."""
-        return [rec.SafetyEvent(kind, rec.zoned(at, off), id_) for id_, at, kind, off in self._rows(
+        return [rec.SafetyEvent(self._open("safety_events", "kind", id_, kind), rec.zoned(at, off), id_)
+                for id_, at, kind, off in self._rows(
             "SELECT id, chosen_at, kind, utc_offset FROM safety_events ORDER BY " + _INSTANT["safety_events"] + ", id")]
 
     def add_choice(self, choice: rec.PathChoice) -> rec.PathChoice:
@@ -262,7 +400,8 @@ class Store:
 
     def choices(self) -> list[rec.PathChoice]:
         """Every choice about the path, oldest first."""
-        return [rec.PathChoice(kind, detail, rec.zoned(at, off), id_) for id_, at, kind, detail, off in self._rows(
+        return [rec.PathChoice(self._open("choices", "kind", id_, kind), self._open("choices", "detail", id_, detail),
+                               rec.zoned(at, off), id_) for id_, at, kind, detail, off in self._rows(
             "SELECT id, chosen_at, kind, detail, utc_offset FROM choices ORDER BY " + _INSTANT["choices"] + ", id")]
 
     def add_tool_entry(self, entry: rec.ToolEntry) -> rec.ToolEntry:
@@ -272,7 +411,7 @@ class Store:
     def tool_entries(self, kinds: Iterable[str] | None = None) -> list[rec.ToolEntry]:
         """Toolkit entries of these kinds (None: all), oldest first."""
         where, args = ("", []) if kinds is None else (" WHERE list_contains(?, kind)", [list(kinds)])
-        return [rec.ToolEntry(kind, json.loads(fields), day, ref, rec.zoned(at, off), id_)
+        return [rec.ToolEntry(kind, json.loads(self._open("toolkit", "fields", id_, fields)), day, ref, rec.zoned(at, off), id_)
                 for id_, at, kind, day, ref, fields, off in self._rows(
                     "SELECT id, written_at, kind, day, ref, fields, utc_offset FROM toolkit" + where + " ORDER BY "
                     + _INSTANT["toolkit"] + ", id", args)]
@@ -291,22 +430,26 @@ class Store:
                           [initiator, since])[0][0]
 
     def safety_plan(self) -> rec.SafetyPlan | None:
-        rows = self._rows("SELECT people, code_word, safe_places, to_take, numbers, updated_at, utc_offset FROM safety_plan")
-        return rec.SafetyPlan(*rows[0][:5], rec.zoned(*rows[0][5:])) if rows else None
+        rows = self._rows("SELECT id, people, code_word, safe_places, to_take, numbers, updated_at, utc_offset FROM safety_plan")
+        if not rows:
+            return None
+        texts = [self._open("safety_plan", c, rows[0][0], v) for c, v in zip(SEALED["safety_plan"], rows[0][1:6], strict=True)]
+        return rec.SafetyPlan(*texts, rec.zoned(*rows[0][6:]))
 
     def save_safety_plan(self, plan: rec.SafetyPlan) -> rec.SafetyPlan:
         plan = rec.valid_plan(plan, rec.local_now())
         with self._write() as cur:
             cur.execute("DELETE FROM safety_plan")
-            _insert(cur, "safety_plan", [_ROW["safety_plan"](plan)])
+            _insert(cur, "safety_plan", [self._sealed_row("safety_plan", _ROW["safety_plan"](plan))])
         return plan
 
     def settings(self) -> dict[str, str]:
-        return dict(self._rows("SELECT key, value FROM settings"))
+        return {k: self._open("settings", "value", k, v) for k, v in self._rows("SELECT key, value FROM settings")}
 
     def save_setting(self, key: str, value: str) -> None:
+        row = self._sealed_row("settings", [key, value])
         with self._write() as cur:
-            cur.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", [key, value])
+            cur.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", row)
 
     # --- the whole file: delete, merge, copy, compact, erase ---------------------------------------
 
@@ -332,7 +475,7 @@ class Store:
         """Add records that carry their own ids, skipping ids already here; all or nothing. An imported
         safety plan is kept only where there is none yet: it never overwrites one."""
         now = rec.local_now()
-        rows = {
+        plain = {
             "checkins": [_ROW["checkins"](rec.valid_checkin(c, now)) for c in checkins],
             "contacts": [_ROW["contacts"](rec.valid_contact(c, now, entered=False)) for c in contacts],
             "diagnostics": [_ROW["diagnostics"](rec.valid_run(r, now)) for r in runs],
@@ -341,8 +484,9 @@ class Store:
             "choices": [_ROW["choices"](rec.valid_choice(c, now)) for c in choices],
             "toolkit": [_ROW["toolkit"](rec.valid_tool_entry(e, now, imported=True)) for e in tools],
         }
-        if any(not row[0] for table in rows.values() for row in table):
+        if any(not row[0] for table in plain.values() for row in table):
             raise ValidationError("Every imported entry needs its id.")
+        rows = {table: [self._sealed_row(table, row) for row in table_rows] for table, table_rows in plain.items()}
         before = self.counts()
         with self._write() as cur:
             for table, table_rows in rows.items():
@@ -449,9 +593,9 @@ class Store:
         return [rec.ContactCount(p, i, r, int(n)) for p, i, r, n in rows]
 
     def verdict_history(self, start: date, end: date) -> list[rec.VerdictPoint]:
-        rows = self._rows("SELECT created_at, verdict FROM diagnostics WHERE created_at >= ? AND created_at < ?"
+        rows = self._rows("SELECT id, created_at, verdict FROM diagnostics WHERE created_at >= ? AND created_at < ?"
                           " ORDER BY " + _INSTANT["diagnostics"], [start, end])
-        return [rec.VerdictPoint(a, rec.Verdict(v)) for a, v in rows]
+        return [rec.VerdictPoint(a, rec.Verdict(self._open("diagnostics", "verdict", i, v))) for i, a, v in rows]
 
 
 _OPENNESS = (  # the rolling mean's window is a constant of ours, not a value from outside
@@ -499,6 +643,18 @@ _DAYS_AT = {  # the column is one of ours, never a value from outside
     " coalesce(lead(day) OVER (ORDER BY day), ?::DATE) - day AS days FROM d) SELECT v, sum(days)::BIGINT FROM s"
     " GROUP BY v ORDER BY v" for column in ("openness", "your_stage")
 }
+
+
+def _open_with(cipher: vault.Cipher | None, table: str, column: str, id_: str, value: str) -> str:
+    if not vault.is_sealed(value):
+        return value
+    if cipher is None:
+        raise WrongPassphrase("A sealed entry was found in a journal without a passphrase.")
+    return cipher.open(value, f"{table}.{column}:{id_}")
+
+
+def _seal_with(cipher: vault.Cipher | None, table: str, column: str, id_: str, value: str) -> str:
+    return value if cipher is None else cipher.seal(value, f"{table}.{column}:{id_}")
 
 
 def _bucket(bucket: str) -> str:

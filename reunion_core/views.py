@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from . import chart_text, charts, transfer
+from . import chart_text, charts, transfer, vault
 from . import toolkit as tk
 from .assessment import assess
 from .content import (
@@ -27,6 +27,8 @@ from .content import (
     SAFETY_PLAN_TITLE,
     TOOL_ENTRY_NAMES,
     URGE_CHOSE,
+    WAIT_TO_TRY,
+    WRONG_PASSPHRASE,
     YOUR_STAGE_BY_KEY,
     YOUR_STAGES,
     ReactanceStage,
@@ -75,6 +77,7 @@ from .records import (
 )
 from .safety import SafetyState, safety_state
 from .stages import reactance_stage, stage_from_signs
+from .errors import ValidationError, WrongPassphrase
 from .store import Store
 
 # --- Home ----------------------------------------------------------------------------------------
@@ -509,11 +512,57 @@ def choose_safety(store: Store, kind: str) -> SafetyEvent:
 class Preferences:
     discreet: bool = False
     exit_url: str = QUICK_EXIT_DEFAULT
+    lock_minutes: int = vault.IDLE_MINUTES  # with a passphrase: lock after this many idle minutes
 
 
 def preferences(store: Store) -> Preferences:
     saved = store.settings()
-    return Preferences(saved.get("discreet") == "on", saved.get("exit_url") or QUICK_EXIT_DEFAULT)
+    minutes = saved.get("lock_minutes", "")
+    return Preferences(saved.get("discreet") == "on", saved.get("exit_url") or QUICK_EXIT_DEFAULT,
+                       int(minutes) if minutes.isdigit() and vault.valid_idle(int(minutes)) else vault.IDLE_MINUTES)
+
+
+def save_lock_minutes(store: Store, minutes: int) -> None:
+    if not isinstance(minutes, int) or not vault.valid_idle(minutes):
+        raise ValidationError(f"Choose between {vault.IDLE_RANGE[0]} and {vault.IDLE_RANGE[1]} minutes.")
+    store.save_setting("lock_minutes", str(minutes))
+
+
+# --- the passphrase lock: the rules are in vault.py, the sealing in the store ----------------------
+
+
+def set_passphrase(store: Store, new: str, repeat: str, current: str = "") -> None:
+    """Set (or change) the passphrase: everything is sealed anew under it, in one transaction."""
+    vault.check_passphrase(new)
+    if new != repeat:
+        raise ValidationError("The two passphrases are not the same. Type it again in both boxes.")
+    if store.has_passphrase and store.key_for(current) is None:
+        raise WrongPassphrase("That is not the current passphrase. Nothing was changed.")
+    recipe = vault.new_recipe()
+    store.set_passphrase(recipe, vault.Cipher(vault.derive(new, recipe)))
+
+
+def remove_passphrase(store: Store, current: str) -> None:
+    """Open every sealed text back to plain, in one transaction: the journal no longer locks."""
+    if store.key_for(current) is None:
+        raise WrongPassphrase("That is not the current passphrase. Nothing was changed.")
+    store.set_passphrase(None, None)
+
+
+def unlock(store: Store, passphrase: str, now: float | None = None) -> None:
+    """Open the journal with its passphrase. After three wrong tries in a row each next try waits
+    longer (vault.wait_after); nothing of the journal is read before the passphrase is right."""
+    now = time.monotonic() if now is None else now
+    if now < store.wait_until:
+        raise WrongPassphrase(WAIT_TO_TRY.format(seconds=max(1, round(store.wait_until - now))))
+    cipher = store.key_for(passphrase) if isinstance(passphrase, str) and passphrase else None
+    if cipher is None:
+        store.failures += 1
+        store.wait_until = now + vault.wait_after(store.failures)
+        wait = vault.wait_after(store.failures)
+        raise WrongPassphrase(WRONG_PASSPHRASE + (" " + WAIT_TO_TRY.format(seconds=round(wait)) if wait else ""))
+    store.failures, store.wait_until = 0, 0.0
+    store.unlock(cipher)
 
 
 def save_preferences(store: Store, discreet: bool, exit_url: str) -> Preferences:

@@ -13,7 +13,9 @@ RULES = {"stages", "assessment", "progress", "views", "transfer", "demo", "toolk
 # module -> the only project modules it may import (None: any but the forbidden)
 ALLOWED = {
     "content": set(),
-    "store": {"records", "errors", "files", "paths", "content"},
+    # the store seals and opens what it keeps (vault.py: encryption, no rule and no SQL)
+    "store": {"records", "errors", "files", "paths", "content", "vault"},
+    "vault": {"errors"},
     "charts": {"content", "records"},
     "files": {"errors", "paths"},
     "records": {"content", "errors"},
@@ -81,4 +83,5 @@ def test_pages_stay_thin_and_the_store_small():
     pages = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
     long_pages = {p.name: n for p in pages if (n := len(p.read_text().splitlines())) > 110}
     assert long_pages == {}
-    assert len((CORE / "store.py").read_text().splitlines()) < 550  # 450 until m003 (zones), m004 (choices), m005 (toolkit)
+    # 450 until m003 (zones), m004 (choices), m005 (toolkit); 550 until m006 (sealed columns and the re-key)
+    assert len((CORE / "store.py").read_text().splitlines()) < 700

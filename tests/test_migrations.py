@@ -131,7 +131,7 @@ def test_a_file_from_before_the_toolkit_is_upgraded_with_every_row_intact(db_pat
         old.close()
     new = Store.open(db_path)
     try:
-        assert new.applied_migrations()[-1] == "m005_toolkit"
+        assert "m005_toolkit" in new.applied_migrations()
         now = export_dict(new)
         assert {k: v for k, v in now.items() if k in was} == was
         assert now["toolkit"] == []

@@ -15,7 +15,7 @@ from reunion_core.guidance import Guidance, Path
 from reunion_core.safety import SafetyState
 from reunion_core.store import Store
 from reunion_core.views import Preferences
-from ui import access, look, state
+from ui import access, lock, look, state
 from ui.quick_exit import covered, quick_exit
 
 # Each screen's file and icon, in navigation order; its words are in content.SCREENS.
@@ -69,6 +69,14 @@ def frame(screen: str) -> Frame:
         store, problem = state.active_store(), None
     except ReunionError as exc:
         store, problem = None, exc
+    if store is not None and store.has_passphrase:
+        if covered():  # left with quick exit: the journal locks everywhere, and the cover comes first
+            lock.after_quick_exit(store)
+        if not lock.unlocked(store):  # the door's key is not enough: the passphrase, in this session
+            quick_exit(Preferences().exit_url, label=words.QUICK_EXIT_LABEL, cover_title=words.COVER_TITLE,
+                       cover_text=words.COVER_TEXT, continue_label=words.COVER_CONTINUE)
+            look.style()
+            lock.screen(store)
     prefs = state.preferences(store) if store else Preferences()
     safety = state.safety(store) if store else SafetyState(False)
     here = SCREENS[screen]
@@ -85,8 +93,12 @@ def frame(screen: str) -> Frame:
                        layout="centered")
     help_label = words.DISCREET_HELP if prefs.discreet else words.GET_HELP
     hotline = EMERGENCY_RESOURCE
+    if store is not None:
+        lock.idle_timer(store)
     with st.sidebar:
         st.markdown(f"**{app_name}**")  # not a heading: the page's own h1 comes first
+        if store is not None:
+            lock.lock_button(store)
         if not prefs.discreet:  # discreet: "Help" is in the menu below, once, and the hotline is there
             st.page_link(page("safety"), label=help_label, icon=":material/sos:")
             # the text line's words never break apart in a narrow menu (non-breaking spaces)

@@ -128,6 +128,11 @@ def _kept(path: str, revision: str, view: str, args: tuple):
     return _VIEWS[view](_open(path), *args)
 
 
+def forget_views() -> None:
+    """Drop every kept view (they hold opened text): after a lock, or a change of passphrase."""
+    _kept.cache_clear()
+
+
 def _view(store: Store, view: str, *args):
     try:
         return _kept(str(store.path), store.revision, view, args)
