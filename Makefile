@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-dev
 RUN_STAMP := $(VENV)/.installed-run
 
-.PHONY: run test lint demo browser screenshots bench full-disk clean
+.PHONY: run link test lint demo browser screenshots bench full-disk clean
 
 # `make run` installs only what the app needs; `make test` adds the test tools on top.
 $(RUN_STAMP): requirements.txt
@@ -27,6 +27,11 @@ COMPILE := $(PY) -m compileall -q app.py pages ui reunion_core > /dev/null
 run: $(RUN_STAMP)
 	@$(COMPILE)
 	umask 077 && $(PY) -m ui.serve
+
+# The owner's link again (for a start with plain `streamlit run app.py`, or a lost terminal).
+# Another port: make link PORT=8502
+link: $(RUN_STAMP)
+	@$(PY) -m ui.launch $(PORT)
 
 browser:
 	@bash .ci/ensure-chromium

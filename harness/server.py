@@ -71,18 +71,26 @@ def owner_url(base_url: str, path: str = "") -> str:
 
 
 @contextmanager
-def running(db_path: Path, script: str = "app.py", cwd: Path = ROOT, log: Path | None = None):
+def running(db_path: Path, script: str = "app.py", cwd: Path = ROOT, log: Path | None = None, *,
+            plain: bool = False, env: dict[str, str] | None = None):
     """A live server on 127.0.0.1 with the project's own config; always stopped at the end.
 
-    Take Two itself starts the way `make run` starts it (python -m ui.serve); any other script
-    (the benchmark's one-line floor) with plain `streamlit run`.
+    Take Two itself starts the way `make run` starts it (python -m ui.serve), or with `plain` the
+    way `streamlit run app.py` does (harness/plain_run.py); any other script (the benchmark's
+    one-line floor) with plain `streamlit run`.
     """
     from reunion_core.access import owner_key
 
     port = free_port()
-    env = {**os.environ, "REUNION_DB_PATH": str(db_path)}
+    env = {**os.environ, "REUNION_DB_PATH": str(db_path), **(env or {})}
     out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115
-    start = [sys.executable, "-m", "ui.serve"] if script == "app.py" else [sys.executable, "-m", "streamlit", "run", script]
+    if plain:  # the wrapper adds only the audit hook; it is found from any working folder
+        start = [sys.executable, "-m", "harness.plain_run", script]
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    elif script == "app.py":
+        start = [sys.executable, "-m", "ui.serve"]
+    else:
+        start = [sys.executable, "-m", "streamlit", "run", script]
     key = owner_key(db_path) if script == "app.py" else None
     proc = subprocess.Popen(
         [*start, "--server.headless", "true", "--server.port", str(port), "--server.fileWatcherType", "none"],

@@ -898,6 +898,7 @@ ACCESS_REFUSED = (
 )
 ACCESS_KEY_FILE = "The link's key is kept in `{path}`, readable only by the account that started Take Two."
 LINK_PRINTED = "Take Two is starting. Open it from this link (keep it private; a bookmark works too):"
+LINK_AGAIN = "Take Two's own link, for this computer's browser (keep it private; a bookmark works too):"
 
 # --- The passphrase lock (reunion_core/vault.py; docs/PRIVACY.md) -------------------------------------
 # The lock screen is neutral (no journal word, no count, no stage), as the quick-exit cover is.
@@ -907,8 +908,8 @@ LOCK_TEXT = "Type the passphrase to open."
 LOCK_FIELD = "Passphrase"
 LOCK_OPEN = "Open"
 LOCK_OPENING = "Opening..."
-LOCK_FORGOT = ("Forgotten it? Nobody can open it without the passphrase, not even Take Two: that is what "
-               "keeps it private. An export you saved before can be brought back into a new journal.")
+LOCK_FORGOT = ("Forgotten it? Nobody can open this without the passphrase, not even the app itself: that is "
+               "what keeps it private. An export saved before can be brought back into a new one.")
 WRONG_PASSPHRASE = "That passphrase doesn't open it. Nothing was shown or changed."
 WAIT_TO_TRY = "To keep guessing slow, the next try can be made in {seconds} s."
 LOCK_NOW = "Lock now"

@@ -35,6 +35,7 @@ from .content import (
     ReconnectionStage,
     choice_label,
 )
+from .errors import ValidationError, WrongPassphrase
 from .guidance import (
     OPENING_CHOICES,
     Boundary,
@@ -77,7 +78,6 @@ from .records import (
 )
 from .safety import SafetyState, safety_state
 from .stages import reactance_stage, stage_from_signs
-from .errors import ValidationError, WrongPassphrase
 from .store import Store
 
 # --- Home ----------------------------------------------------------------------------------------

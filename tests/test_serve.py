@@ -26,7 +26,7 @@ def test_an_attempt_to_look_up_or_reach_an_outside_host_is_recorded(tmp_path):
 
 
 def test_streamlits_ip_lookups_are_turned_off():
-    code = "import ui.serve as s; s._no_outside_lookups(); from streamlit import net_util; " \
+    code = "import ui.launch as s; s.no_outside_lookups(); from streamlit import net_util; " \
            "print(net_util.get_internal_ip(), net_util.get_external_ip())"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=60, capture_output=True, text=True)
     assert out.stdout.strip() == "None None", out.stderr
@@ -75,3 +75,40 @@ def test_no_page_makes_the_server_import_pandas_or_pyarrow(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_make_link_prints_the_owners_link_for_the_port_asked(tmp_path):
+    from reunion_core.access import owner_key
+
+    db = tmp_path / "data" / "reunion.duckdb"
+    env = {**os.environ, "REUNION_DB_PATH": str(db)}
+    out = subprocess.run([sys.executable, "-m", "ui.launch", "8602"], cwd=ROOT, env=env, timeout=60,
+                         capture_output=True, text=True, check=True)
+    assert f"http://127.0.0.1:8602/?key={owner_key(db)}" in out.stdout
+    out = subprocess.run([sys.executable, "-m", "ui.launch"], cwd=ROOT, env=env, timeout=60,
+                         capture_output=True, text=True, check=True)
+    assert "http://127.0.0.1:8501/?key=" in out.stdout
+
+
+def _first_runs(tmp_path, served: bool) -> str:
+    code = ("from ui import launch\n"
+            "launch.once(); launch.once()\n"
+            "from streamlit import net_util\n"
+            "print(net_util.get_internal_ip(), net_util.get_external_ip())\n")
+    env = {**os.environ, "REUNION_DB_PATH": str(tmp_path / "reunion.duckdb"), "TAKE_TWO_APPTEST": "0"}
+    env.pop("TAKE_TWO_SERVED", None)
+    if served:
+        env["TAKE_TWO_SERVED"] = "1"
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, timeout=60, capture_output=True,
+                          text=True, check=True).stdout
+
+
+def test_a_plain_start_prints_the_link_once_and_turns_off_lookups(tmp_path):
+    from reunion_core.access import owner_key
+    from reunion_core.content import LINK_PRINTED
+
+    printed = _first_runs(tmp_path, served=False)
+    assert printed.count(LINK_PRINTED) == 1 and owner_key(tmp_path / "reunion.duckdb") in printed
+    assert printed.strip().endswith("None None")
+    printed = _first_runs(tmp_path, served=True)  # make run printed it already
+    assert LINK_PRINTED not in printed and printed.strip().endswith("None None")

@@ -14,6 +14,7 @@ import streamlit as st
 from reunion_core import access
 from reunion_core import content as words
 from reunion_core.paths import db_path
+from ui import launch
 
 OK = "take_two.access.ok"  # session: this browser session is the owner's
 APPTEST = "TAKE_TWO_APPTEST"  # set by the test suite: AppTest sessions have no browser and no headers
@@ -48,6 +49,7 @@ _CSS_KEY = "take_two_access"
 
 def require_owner() -> None:
     """Stop the page unless this browser session is the owner's; remember the secret if it came in the link."""
+    launch.once()  # a plain `streamlit run app.py` start: no outside look-ups from here on, the link printed
     if st.session_state.get(OK):
         _door()  # the same element on every run, so the browser keeps it (and its frame check)
         return
@@ -82,4 +84,5 @@ def _refuse() -> None:
     st.set_page_config(page_title=words.SCREENS["home"].title)
     st.title(words.SCREENS["home"].title, anchor=False)
     st.markdown(words.ACCESS_REFUSED)
+    st.caption(words.ACCESS_KEY_FILE.format(path=access.key_file(db_path())))  # where, never the key
     st.stop()

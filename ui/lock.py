@@ -119,9 +119,9 @@ def idle_timer(store: Store) -> None:
           width="stretch", height="content")
 
 
-def lock_button(store: Store) -> None:
+def lock_button(store: Store, key: str = "now") -> None:
     if store.has_passphrase:
-        st.button(words.LOCK_NOW, key=P + "now", icon=":material/lock:", help=words.LOCK_NOW_HELP,
+        st.button(words.LOCK_NOW, key=P + key, icon=":material/lock:", help=words.LOCK_NOW_HELP,
                   on_click=lock_now, args=(store,))
 
 
@@ -166,27 +166,25 @@ def passphrase_section(store: Store, minutes: int, *, expanded: bool = True) -> 
                     _rekey(store, lambda: views.set_passphrase(store, new, again), words.PASSPHRASE_SET_DONE)
         return
     st.markdown(words.PASSPHRASE_IS_SET.format(minutes=minutes))
-    lock_button(store)
-    with st.expander(words.PASSPHRASE_CHANGE):
-        with st.form(P + "change", clear_on_submit=True, border=False):
-            current = st.text_input(words.PASSPHRASE_CURRENT, type="password", key=P + "current")
-            new = st.text_input(words.PASSPHRASE_NEW, type="password", key=P + "new", max_chars=vault.MAX_LENGTH)
-            again = st.text_input(words.PASSPHRASE_REPEAT, type="password", key=P + "again", max_chars=vault.MAX_LENGTH)
-            if st.form_submit_button(words.PASSPHRASE_CHANGE, key=P + "change_button"):
-                _rekey(store, lambda: views.set_passphrase(store, new, again, current), words.PASSPHRASE_CHANGED)
+    lock_button(store, "now_here")
+    with st.expander(words.PASSPHRASE_CHANGE), st.form(P + "change", clear_on_submit=True, border=False):
+        current = st.text_input(words.PASSPHRASE_CURRENT, type="password", key=P + "current")
+        new = st.text_input(words.PASSPHRASE_NEW, type="password", key=P + "new", max_chars=vault.MAX_LENGTH)
+        again = st.text_input(words.PASSPHRASE_REPEAT, type="password", key=P + "again", max_chars=vault.MAX_LENGTH)
+        if st.form_submit_button(words.PASSPHRASE_CHANGE, key=P + "change_button"):
+            _rekey(store, lambda: views.set_passphrase(store, new, again, current), words.PASSPHRASE_CHANGED)
     with st.expander(words.LOCK_MINUTES):
         chosen = st.number_input(words.LOCK_MINUTES, *vault.IDLE_RANGE, value=minutes, step=1, key=P + "minutes")
         if st.button(words.LOCK_MINUTES_SAVE, key=P + "minutes_save"):
             widgets.act(lambda: views.save_lock_minutes(store, int(chosen)), "Saved.", near=P)
-    with st.expander(words.PASSPHRASE_REMOVE):
-        with st.form(P + "remove", clear_on_submit=True, border=False):
-            current = st.text_input(words.PASSPHRASE_CURRENT, type="password", key=P + "remove_current")
-            sure = st.checkbox(words.PASSPHRASE_REMOVE_SURE, key=P + "remove_sure")
-            if st.form_submit_button(words.PASSPHRASE_REMOVE, key=P + "remove_button"):
-                if not sure:
-                    st.error(words.PASSPHRASE_REMOVE_SURE.split(":")[0] + ": tick the box first.")
-                else:
-                    _rekey(store, lambda: views.remove_passphrase(store, current), words.PASSPHRASE_REMOVED)
+    with st.expander(words.PASSPHRASE_REMOVE), st.form(P + "remove", clear_on_submit=True, border=False):
+        current = st.text_input(words.PASSPHRASE_CURRENT, type="password", key=P + "remove_current")
+        sure = st.checkbox(words.PASSPHRASE_REMOVE_SURE, key=P + "remove_sure")
+        if st.form_submit_button(words.PASSPHRASE_REMOVE, key=P + "remove_button"):
+            if not sure:
+                st.error(words.PASSPHRASE_REMOVE_SURE.split(":")[0] + ": tick the box first.")
+            else:
+                _rekey(store, lambda: views.remove_passphrase(store, current), words.PASSPHRASE_REMOVED)
 
 
 def _rekey(store: Store, action, done: str) -> None:

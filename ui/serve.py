@@ -7,7 +7,7 @@ prints the owner's link (like Jupyter's token link), turns off Streamlit's look-
 machine's internal and external IP addresses (made when it judges a refused cross-site request:
 a UDP socket toward a public resolver and an HTTP request to an outside host), and then runs
 `streamlit run app.py` in this same process. With TAKE_TWO_NET_LOG set, every attempt to reach or
-look up a host that is not this machine is written to that file, for the test suite's proof.
+look up a host that is not this machine is written to that file (and stopped), for the test suite's proof.
 """
 
 from __future__ import annotations
@@ -19,15 +19,8 @@ from pathlib import Path
 LOOPBACK = ("127.0.0.1", "::1", "localhost", "0.0.0.0", "")
 
 
-def _no_outside_lookups() -> None:
-    from streamlit import net_util
-
-    net_util.get_internal_ip = lambda: None
-    net_util.get_external_ip = lambda: None
-
-
 def _record_outside_attempts(log_path: str) -> None:
-    """An audit hook: any connect or name lookup that is not loopback is appended to `log_path`."""
+    """An audit hook: any connect or name lookup that is not loopback is appended to `log_path`, and stopped."""
 
     def hook(event: str, args: tuple) -> None:
         if event == "socket.getaddrinfo":
@@ -42,6 +35,7 @@ def _record_outside_attempts(log_path: str) -> None:
         if host is not None and str(host) not in LOOPBACK and not str(host).startswith("127."):
             with open(log_path, "a") as fh:
                 fh.write(f"{event} {host}\n")
+            raise PermissionError(f"the test suite stops any reach off this machine ({host})")
 
     sys.addaudithook(hook)
 
@@ -60,13 +54,11 @@ def main(argv: list[str] | None = None) -> None:
     os.umask(0o077)
     if os.environ.get("TAKE_TWO_NET_LOG"):
         _record_outside_attempts(os.environ["TAKE_TWO_NET_LOG"])
-    from reunion_core import access
-    from reunion_core.content import LINK_PRINTED
-    from reunion_core.paths import db_path
+    from ui import launch
 
-    key = access.owner_key(db_path())
-    print(f"\n  {LINK_PRINTED}\n\n    {access.owner_link(_port(argv), key)}\n", flush=True)
-    _no_outside_lookups()
+    print(launch.link_text(_port(argv)), flush=True)
+    os.environ[launch.SERVED] = "1"  # the app's first run does not print it again
+    launch.no_outside_lookups()
     from streamlit.web import cli
 
     sys.argv = ["streamlit", "run", str(Path(__file__).resolve().parent.parent / "app.py"), *argv]

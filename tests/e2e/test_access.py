@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import asyncio
 import http.server
+import shutil
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 import pytest
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
-from harness.server import KEYS, free_port, running
-from reunion_core.content import ACCESS_REFUSED
+from harness.server import KEYS, ROOT, free_port, running
+from reunion_core.access import key_file
+from reunion_core.content import ACCESS_KEY_FILE, ACCESS_REFUSED, LINK_PRINTED
 from reunion_core.records import CheckIn
 from reunion_core.store import Store
 from tests.e2e.helpers import open_at, settle
@@ -138,3 +140,51 @@ def test_a_framed_app_shows_nothing_even_with_the_owners_link(new_page, app):
         inner = page.frames[1]
         assert inner.evaluate("() => getComputedStyle(document.documentElement).visibility") == "hidden"
         assert SECRET not in inner.content()
+
+
+STRANGER = "http://stranger.example:8000"  # a page served under another name (a hosts entry, a proxy)
+
+
+def _stranger_knocks(url: str) -> None:
+    """A cross-site page opens a websocket to the app: Streamlit judges (and refuses) its origin."""
+    with suppress(Exception):
+        asyncio.run(_ask(url, STRANGER, ""))
+
+
+def test_streamlit_itself_looks_off_the_machine_when_a_stranger_knocks(tmp_path):
+    """The probe: a one-line app under the project's config, started plainly, reaches out (so the next test can fail)."""
+    shutil.copytree(ROOT / ".streamlit", tmp_path / ".streamlit")
+    script = tmp_path / "one_line.py"
+    script.write_text("import streamlit as st\nst.text('hello')\n")
+    log = tmp_path / "outside.log"
+    with running(tmp_path / "unused.duckdb", script=str(script), cwd=tmp_path, plain=True,
+                 env={"TAKE_TWO_NET_LOG": str(log)}) as (url, _):
+        _stranger_knocks(url)
+    assert "checkip.amazonaws.com" in log.read_text()
+
+
+def test_a_plain_streamlit_run_start_is_as_private_as_make_run(tmp_path, new_page):
+    """`streamlit run app.py`: the link is printed in its terminal, the refusal says where to look
+    (never the key), and a stranger's knock makes no look-up off this machine."""
+    db = tmp_path / "data" / "reunion.duckdb"
+    store = Store.open(db)
+    store.add_checkin(CheckIn(30, "dip_a_toe", 2, note=SECRET))
+    store.close()
+    log, terminal = tmp_path / "outside.log", tmp_path / "terminal.log"
+    with running(db, plain=True, log=terminal, env={"TAKE_TWO_NET_LOG": str(log)}) as (url, _):
+        key = KEYS[url]
+        page = new_page()
+        page.goto(url + "/Check_in")
+        settle(page)
+        body = page.locator("body").inner_text()
+        assert ACCESS_REFUSED.split(":")[0] in body and SECRET not in page.content()
+        assert ACCESS_KEY_FILE.split("`")[0] in body and str(key_file(db)) in body
+        assert key not in page.content()  # where it is kept, never the key itself
+        printed = terminal.read_text()
+        assert LINK_PRINTED in printed and f"?key={key}" in printed
+        assert printed.count(LINK_PRINTED) == 1  # once per process, not once per visit
+        _stranger_knocks(url)
+        open_at(page, url, "Check_in")
+        assert SECRET in page.locator("[data-testid=stMain]").inner_text()
+        assert terminal.read_text().count(LINK_PRINTED) == 1
+    assert not log.exists() or log.read_text() == "", log.read_text()
