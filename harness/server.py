@@ -83,6 +83,7 @@ def running(db_path: Path, script: str = "app.py", cwd: Path = ROOT, log: Path |
 
     port = free_port()
     env = {**os.environ, "REUNION_DB_PATH": str(db_path), **(env or {})}
+    env.pop("TAKE_TWO_APPTEST", None)  # a real server: no AppTest shortcut of any kind
     out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115
     if plain:  # the wrapper adds only the audit hook; it is found from any working folder
         start = [sys.executable, "-m", "harness.plain_run", script]
