@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
@@ -74,7 +75,8 @@ def frame(screen: str) -> Frame:
             lock.after_quick_exit(store)
         if not lock.unlocked(store):  # the door's key is not enough: the passphrase, in this session
             quick_exit(Preferences().exit_url, label=words.QUICK_EXIT_LABEL, cover_title=words.COVER_TITLE,
-                       cover_text=words.COVER_TEXT, continue_label=words.COVER_CONTINUE)
+                       cover_text=words.COVER_TEXT, continue_label=words.COVER_CONTINUE,
+                       on_leave=partial(lock.after_quick_exit, store))
             look.style()
             lock.screen(store)
     prefs = state.preferences(store) if store else Preferences()
@@ -84,7 +86,8 @@ def frame(screen: str) -> Frame:
     app_name = DISCREET_NAME if prefs.discreet else SCREENS["home"].title
     # Stops here, drawing only its cover, while the browser says it left with quick exit.
     quick_exit(prefs.exit_url, label=words.QUICK_EXIT_LABEL, cover_title=words.COVER_TITLE,
-               cover_text=words.COVER_TEXT, continue_label=words.COVER_CONTINUE)
+               cover_text=words.COVER_TEXT, continue_label=words.COVER_CONTINUE,
+               on_leave=partial(lock.after_quick_exit, store) if store is not None else None)
     look.style()  # contrast, focus and motion beyond what the theme says (WCAG 2.1 AA)
     # No page icon: a ":material/...:" one makes the browser fetch an SVG from Google's font
     # host (caught by the e2e privacy test), and an emoji one costs ~75 ms of the first page

@@ -18,6 +18,8 @@ told so elsewhere (the Safety & help page).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import streamlit as st
@@ -209,6 +211,7 @@ function exitNow() {
   hidePage();
   document.title = text(s.config && s.config.coverTitle, "Notes");
   writeFlag(true);
+  if (s.onLeave) s.onLeave();  // best effort: the server hears it if the message leaves before the page does
   window.location.replace(target);
 }
 
@@ -281,6 +284,7 @@ export default function (component) {
     coverTitle: data.coverTitle, coverText: data.coverText, continueLabel: data.continueLabel,
   };
   s.onContinue = () => component.setTriggerValue("continued", true);
+  s.onLeave = () => component.setTriggerValue("left", true);
   ensureStyle();
   ensureButton(s);
   if (!s.installed) { install(s); preload(data.preload); }
@@ -295,8 +299,10 @@ _COMPONENT = st.components.v2.component(_KEY, js=_JS)
 _CHART_CODE = sorted(p.name for p in (Path(st.__file__).parent / "static" / "static" / "js").glob("PlotlyChart.*.js"))
 
 
-def _continued() -> None:
+def _continued(on_leave: Callable[[], None] | None) -> None:
     st.session_state[_CONTINUED] = True
+    if on_leave:  # Continue on a cover: this tab, or another, left with quick exit
+        on_leave()
 
 
 def covered() -> bool:
@@ -323,6 +329,7 @@ def quick_exit(
     cover_text: str = "Nothing here yet.",
     continue_label: str = "Continue",
     stop_while_covered: bool = True,
+    on_leave: Callable[[], None] | None = None,
 ) -> None:
     """Draw the Quick exit button at the top of the page; Shift x3 also exits.
 
@@ -332,7 +339,9 @@ def quick_exit(
     ``target`` must pass the same rule as the setting (``records.valid_exit_url``: a plain https://
     page elsewhere); anything else falls back to ``DEFAULT_TARGET``. While the browser says the app was left with quick exit, the page shows
     only the cover and, with ``stop_while_covered``, the script stops here so nothing else is
-    even sent to the browser until the person presses Continue.
+    even sent to the browser until the person presses Continue. ``on_leave`` is called when the
+    browser says this tab left with quick exit (best effort: the page may be gone first) and when
+    Continue is pressed on a cover (this tab or another left).
     """
     try:
         target = valid_exit_url(target)
@@ -356,7 +365,8 @@ def quick_exit(
             # pyarrow to inspect it (about 75 MB more server memory, measured by make bench)
             "preload": "" if stop else " ".join(_CHART_CODE),
         },
-        on_continued_change=_continued,
+        on_continued_change=partial(_continued, on_leave),
+        on_left_change=on_leave or (lambda: None),
         width="stretch",
         height="content",
     )
