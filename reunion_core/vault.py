@@ -51,10 +51,33 @@ class KeyRecipe:
             recipe = cls(str(data["kdf"]), base64.b64decode(data["salt"], validate=True), dict(data["cost"]))
         except (ValueError, KeyError, TypeError) as exc:
             raise ValidationError("The file's passphrase settings are damaged.") from exc
-        if recipe.kdf not in ("argon2id", "scrypt") or len(recipe.salt) < 16 or not all(
-                isinstance(v, int) and 0 < v <= 2**22 for v in recipe.cost.values()):
+        if not _sane(recipe):
             raise ValidationError("The file's passphrase settings are damaged.")
         return recipe
+
+
+# What a recipe read from a file (or an export) may ask for: never so much that opening a forged one
+# hangs or exhausts this machine (at most 1 GiB, a few seconds). A weaker recipe than ours can't harm:
+# only the passphrase that sealed the file's check value opens it.
+_BOUNDS = {
+    "argon2id": {"memory_cost": (1_024, 1_048_576), "iterations": (1, 10), "lanes": (1, 16)},
+    "scrypt": {"n": (2**10, 2**20), "r": (1, 16), "p": (1, 4)},
+}
+MAX_KDF_BYTES = 2**30
+
+
+def _sane(recipe: KeyRecipe) -> bool:
+    bounds = _BOUNDS.get(recipe.kdf)
+    if bounds is None or len(recipe.salt) < 16 or set(recipe.cost) != set(bounds):
+        return False
+    for name, (low, high) in bounds.items():
+        value = recipe.cost[name]
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            return False
+    if recipe.kdf == "scrypt":
+        n, r = recipe.cost["n"], recipe.cost["r"]
+        return n & (n - 1) == 0 and 128 * n * r <= MAX_KDF_BYTES
+    return True
 
 
 def argon2_available() -> bool:

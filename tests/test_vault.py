@@ -54,11 +54,26 @@ def test_the_production_cost_is_memory_hard():
     assert vault.ARGON2 == CHEAP  # this test's own cost; the module's real one is read from source
     source = (ROOT / "reunion_core" / "vault.py").read_text()
     assert 'ARGON2 = {"memory_cost": 262_144, "iterations": 3, "lanes": 4}' in source
+    assert 'SCRYPT = {"n": 2**17, "r": 8, "p": 1}' in source
+    for kdf, cost in (("argon2id", {"memory_cost": 262_144, "iterations": 3, "lanes": 4}),
+                      ("scrypt", {"n": 2**17, "r": 8, "p": 1})):  # the real costs pass the bounds on reading
+        text = vault.KeyRecipe(kdf, os.urandom(16), cost).to_text()
+        assert vault.KeyRecipe.from_text(text).cost == cost
 
 
 @pytest.mark.parametrize("text", ['{"kdf": "md5", "salt": "AAAAAAAAAAAAAAAAAAAAAA==", "cost": {}}', "nonsense",
                                   '{"kdf": "scrypt", "salt": "AA==", "cost": {"n": 2}}',
-                                  '{"kdf": "scrypt", "salt": "AAAAAAAAAAAAAAAAAAAAAA==", "cost": {"n": 99999999999}}'])
+                                  '{"kdf": "scrypt", "salt": "AAAAAAAAAAAAAAAAAAAAAA==", "cost": {"n": 99999999999}}',
+                                  # a forged file that would hang or exhaust the machine at open
+                                  '{"kdf": "argon2id", "salt": "AAAAAAAAAAAAAAAAAAAAAA==", '
+                                  '"cost": {"memory_cost": 4194304, "iterations": 3, "lanes": 4}}',
+                                  '{"kdf": "argon2id", "salt": "AAAAAAAAAAAAAAAAAAAAAA==", '
+                                  '"cost": {"memory_cost": 262144, "iterations": 4000000, "lanes": 4}}',
+                                  '{"kdf": "scrypt", "salt": "AAAAAAAAAAAAAAAAAAAAAA==", "cost": {"n": 1048576, "r": 16, "p": 1}}',
+                                  '{"kdf": "scrypt", "salt": "AAAAAAAAAAAAAAAAAAAAAA==", "cost": {"n": 131072, "r": 8}}',
+                                  '{"kdf": "scrypt", "salt": "AAAAAAAAAAAAAAAAAAAAAA==", '
+                                  '"cost": {"n": 131072, "r": 8, "p": 1, "extra": 1}}',
+                                  '{"kdf": "scrypt", "salt": "AAAAAAAAAAAAAAAAAAAAAA==", "cost": {"n": 131071, "r": 8, "p": 1}}'])
 def test_a_damaged_recipe_is_refused_plainly(text):
     with pytest.raises(ValidationError, match="damaged"):
         vault.KeyRecipe.from_text(text)
