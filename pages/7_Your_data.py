@@ -8,7 +8,7 @@ from reunion_core import content as words
 from reunion_core import files, transfer, views
 from reunion_core.content import ENTRY_KINDS
 from reunion_core.errors import ReunionError
-from ui import state, widgets
+from ui import restore, state, widgets
 from ui.frame import frame
 
 P = "data."
@@ -20,10 +20,15 @@ if st.session_state.pop(P + "reset", False):  # after a delete: nothing chosen, 
 stem = "notes" if f.discreet else "take-two"  # what the files are called in Downloads
 st.header("Take it with you", anchor=False)
 st.markdown(words.DATA_EXPORT_HELP)
+locked = f.store.has_passphrase and st.toggle(words.DATA_PROTECT, value=True, key=P + "protect",
+                                               help=words.DATA_PROTECT_HELP)
+if f.store.has_passphrase:
+    st.caption(words.DATA_COPIES_WITH_PASSPHRASE)
 c1, c2, c3 = st.columns(3)
 c1.download_button(
-    words.DATA_EXPORT_LABELS[0], data=lambda: transfer.export_json(f.store), file_name=f"{stem}-{today}.json",
-    mime="application/json", key=P + "json", on_click="ignore",
+    words.DATA_EXPORT_LABELS[0], data=lambda: (transfer.export_protected if locked else transfer.export_json)(f.store),
+    file_name=f"{stem}-{today}{'-locked' if locked else ''}.json", mime="application/json", key=P + "json",
+    on_click="ignore",
 )
 c2.download_button(
     words.DATA_EXPORT_LABELS[1], data=lambda: transfer.export_csv_zip(f.store), file_name=f"{stem}-{today}-csv.zip",
@@ -37,9 +42,14 @@ c3.download_button(
 st.header("Bring it back", anchor=False)
 st.markdown(words.DATA_IMPORT_HELP)
 upload = st.file_uploader("A file saved with “Everything, to restore”", type=["json"], key=P + "upload")
+given = None
+if upload is not None and transfer.is_protected(upload.getvalue()):
+    given = st.text_input(words.IMPORT_PASSPHRASE, type="password", key=P + "import_passphrase",
+                          help=words.EXPORT_NEEDS_PASSPHRASE)
 if upload is not None and st.button("Import", key=P + "import", type="primary"):
     try:
-        imported = views.import_export(f.store, upload.getvalue())
+        with st.spinner(words.LOCK_OPENING):
+            imported = views.import_export(f.store, upload.getvalue(), given)
     except ReunionError as exc:
         st.error(str(exc))
     else:
@@ -50,6 +60,9 @@ if upload is not None and st.button("Import", key=P + "import", type="primary"):
             st.info(words.BOUNDARY_IMPORT_KEPT, icon=":material/front_hand:")
         if imported.held_back:
             st.info(words.held_back(imported.held_back), icon=":material/front_hand:")
+
+if not state.using_example():  # the example is never restored over
+    restore.section(f.store)
 
 if not state.using_example() and not f.safety.on:  # the example stays reachable after your own data
     st.caption(words.EXAMPLE_FROM_DATA)

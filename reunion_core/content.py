@@ -986,6 +986,14 @@ DATA_IMPORT_HELP = (
     "Bring back a file saved with **Everything, to restore**. Entries you already have are skipped, so importing the "
     "same file twice adds nothing. A file that isn't a good export changes nothing."
 )
+DATA_PROTECT = "Lock the “Everything, to restore” file with my passphrase"
+DATA_PROTECT_HELP = ("Locked, the file opens only with the passphrase your journal has today (a change later "
+                     "doesn't change the file). Unlocked, anyone who opens it can read every word.")
+DATA_COPIES_WITH_PASSPHRASE = ("The spreadsheet tables are never locked: anyone who opens them reads them. The data-file "
+                               "copy stays encrypted, and opens with the passphrase your journal has today.")
+EXPORT_NEEDS_PASSPHRASE = "This file is locked with a passphrase: type it below to bring it back."
+EXPORT_WRONG_PASSPHRASE = "That passphrase doesn't open this file. Nothing was imported."
+IMPORT_PASSPHRASE = "The passphrase this file was locked with"
 DATA_IMPORTED = "Imported {checkin}, {contact} and {diagnostic}. Anything already here was skipped."
 
 
@@ -998,6 +1006,33 @@ def imported(added: dict[str, int]) -> str:
     return DATA_IMPORTED.format(checkin=counted(added["checkin"], "check-in"),
                                 contact=counted(added["contact"], "contact"),
                                 diagnostic=counted(added["diagnostic"], "diagnostic run"))
+RESTORE_HEADER = "Restore from a copy"
+RESTORE_HELP = (
+    "Bring back a file saved with **A copy of the data file**. Take Two first checks that it is one of its own "
+    "and that every part of it reads, and shows what it holds. Nothing changes until you choose to replace "
+    "your journal with it and confirm; your journal as it is now is then kept aside, never deleted."
+)
+RESTORE_UPLOAD = "A file saved with “A copy of the data file”"
+RESTORE_CHECKING = "Checking the copy..."
+RESTORE_CHOICE = "What would you like to do?"
+RESTORE_OPTIONS = {"keep": "Keep my journal as it is", "replace": "Replace my journal with this copy"}
+RESTORE_KEPT = "Your journal stays as it is. The copy is not used (remove the file above to forget it)."
+RESTORE_LOCKED = ("This copy is encrypted with a passphrase of its own: once it is in place, it opens with "
+                  "the passphrase it had when the copy was made.")
+RESTORE_NOT_LOCKED = ("This copy has no passphrase: once it is in place, your journal no longer locks and its "
+                      "words are stored readable, until you set a passphrase again (Safety & help).")
+RESTORE_SURE = "Yes, replace my journal with this copy (my journal as it is now is kept aside)"
+RESTORE_BUTTON = "Replace my journal"
+RESTORE_DONE = "Your journal is the copy now. The journal as it was is kept aside as `{path}`."
+
+
+def restore_summary(counts: dict[str, int], span: tuple | None) -> str:
+    held = ", ".join(counted(counts[k], one) for k, one in (("checkin", "check-in"), ("contact", "contact"),
+                                                                ("diagnostic", "diagnostic run")))
+    when = f", from {span[0]:%-d %B %Y} to {span[1]:%-d %B %Y}" if span else ""
+    return f"This copy is a Take Two journal, whole: {held}{when}."
+
+
 DATA_DELETE_ONE_WARNING = "Delete this entry? It is erased from the file on disk too; this can't be undone."
 DATA_ERASE_HELP = (
     "This erases the data file `{path}` and its log, and starts a new, empty one. Export first if "

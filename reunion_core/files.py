@@ -37,6 +37,8 @@ def prepare(path: Path) -> bool:
     _private_folder(path.parent)
     for leftover in rescue_folders(path):  # a rescue interrupted by a crash: only copies, never needed again
         shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in restoring(path):  # a copy being checked for a restore when the app stopped: the person has it
+        leftover.unlink(missing_ok=True)
     if not path.exists():
         return True
     if path.stat().st_uid != os.getuid():
@@ -83,8 +85,52 @@ def remove(path: Path, *, leftovers: bool = False) -> None:
 
 def made_from(path: Path) -> list[Path]:
     """Copies of a data file that Take Two made beside it: set aside, or left by a crash mid-rewrite."""
-    found = [*path.parent.glob(path.name + ".set-aside-*"), *path.parent.glob(path.name + ".compacting*")]
+    found = [*path.parent.glob(path.name + ".set-aside-*"), *path.parent.glob(path.name + ".compacting*"),
+             *restoring(path)]
     return sorted([*(p for p in found if p.is_file()), *rescue_folders(path)])
+
+
+def restoring(path: Path) -> list[Path]:
+    """Copies brought in to restore from, being checked beside the file (and their logs)."""
+    return sorted(p for p in path.parent.glob(path.name + ".restoring-*") if p.is_file())
+
+
+def restore_copy(path: Path, data: bytes) -> Path:
+    """Write a data-file copy to restore from beside the file, owner-only, under a name of its own."""
+    if data[8:12] != DUCKDB_MAGIC:
+        raise StoreUnreadable("That file is not a copy of a Take Two data file (it is not a DuckDB database). "
+                              "Nothing was changed.", str(path))
+    copy = path.with_name(f"{path.name}.restoring-{os.urandom(4).hex()}")
+    try:
+        fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+    except OSError as exc:
+        copy.unlink(missing_ok=True)
+        raise write_problem(exc.strerror or str(exc), copy) from None
+    return copy
+
+
+def swap_in(fresh: Path, path: Path, now: datetime | None = None) -> Path:
+    """Put `fresh` in place of the closed file at `path`, keeping the old one under a set-aside name.
+
+    At every moment `path` is the old file or the new one, never missing: the old file gets its second
+    name first (a hard link, or a copy where links can't be made), then the new one replaces it.
+    """
+    target = path.with_name(f"{path.name}.set-aside-{(now or datetime.now(UTC).astimezone()):%Y%m%d-%H%M%S}")
+    try:
+        try:
+            os.link(path, target)
+        except OSError:
+            shutil.copy2(path, target)
+        if wal_of(path).exists():
+            os.replace(wal_of(path), wal_of(target))
+        os.replace(fresh, path)
+    except OSError as exc:
+        raise FileProblem(f"Take Two couldn't put the copy in place: {exc.strerror}. Your journal was not "
+                          "changed.") from None
+    wal_of(fresh).unlink(missing_ok=True)
+    return target
 
 
 def rescue_folder(path: Path) -> Path:

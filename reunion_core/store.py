@@ -15,7 +15,7 @@ import duckdb
 
 from . import files, vault
 from . import records as rec
-from .errors import ChangedElsewhere, JournalLocked, NotFound, ValidationError, WrongPassphrase
+from .errors import ChangedElsewhere, JournalLocked, NotFound, ReunionError, ValidationError, WrongPassphrase
 
 MIGRATIONS_TABLE = "take_two_migrations"
 BUCKETS = ("day", "week", "month")
@@ -193,6 +193,14 @@ class Store:
             return None
         cipher = vault.Cipher(vault.derive(passphrase, self._recipe))
         return cipher if cipher.opens(self._check) else None
+
+    def export_key(self) -> tuple[vault.KeyRecipe, vault.Cipher] | None:
+        """This journal's recipe and key, to protect an export with; None without a passphrase."""
+        if self._recipe is None:
+            return None
+        if self._cipher is None:
+            raise JournalLocked("The journal is locked: open it with its passphrase first.")
+        return self._recipe, self._cipher
 
     def unlock(self, cipher: vault.Cipher) -> None:
         """Open the journal in this process with a cipher `key_for` made."""
@@ -493,6 +501,16 @@ class Store:
                 _insert(cur, table, table_rows, skip_known=True)
         after = self.counts()
         return {kind: after[kind] - before[kind] for kind in after}
+
+    def unreadable_tables(self) -> list[str]:
+        """Tables any row of which can't be read from the file as stored (sealed values left sealed)."""
+        lost = []
+        for table in _NAMES:
+            try:
+                self._rows("SELECT * FROM " + table)  # our own table names
+            except ReunionError:
+                lost.append(table)
+        return lost
 
     def backup_to(self, target: Path) -> None:
         """A consistent copy of everything, taken while the app runs, written to a new file."""

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from . import files
+from . import files, vault
 from .assessment import assess
-from .content import SAFETY_PLAN_FIELDS
-from .errors import ImportRefused, ReunionError
+from .content import EXPORT_NEEDS_PASSPHRASE, EXPORT_WRONG_PASSPHRASE, SAFETY_PLAN_FIELDS
+from .errors import ImportRefused, ReunionError, ValidationError, WrongPassphrase
 from .records import (
     CheckIn,
     Contact,
@@ -43,6 +43,11 @@ FORMAT = "take-two-export"
 VERSION = 4  # 2 added safety_events and safety_plan; 3 gave every time its UTC offset, and added choices;
 # 4 added the toolkit
 MAX_BYTES = 64 * 1024 * 1024  # ten years of daily 10,000-character notes fit in about 40 MB
+# An export locked with the journal's passphrase: the export's JSON, sealed whole under the journal's
+# own key (AES-GCM, "export" as associated data), beside the recipe that makes that key from the passphrase.
+PROTECTED = "take-two-protected-export"
+PROTECTED_VERSION = 1
+_PROTECTED_START = b'{\n "format": "' + PROTECTED.encode() + b'"'  # how protect() begins (sorted keys)
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,43 @@ def export_json(store: Store) -> bytes:
     return _dumps(export_dict(store))
 
 
+def export_protected(store: Store) -> bytes:
+    """The export, locked with the journal's passphrase (the journal must be open)."""
+    key = store.export_key()
+    if key is None:
+        raise ValidationError("Set a passphrase first: the file is locked with it.")
+    recipe, cipher = key
+    plain = export_json(store).decode("utf-8")
+    return _dumps({"format": PROTECTED, "version": PROTECTED_VERSION, "recipe": recipe.to_text(),
+                   "sealed": cipher.seal(plain, "export")})
+
+
+def is_protected(data: bytes) -> bool:
+    return data.lstrip()[:len(_PROTECTED_START)] == _PROTECTED_START
+
+
+def unprotect(data: bytes, passphrase: str) -> bytes:
+    """The export inside a locked file; WrongPassphrase if this passphrase doesn't open it."""
+    if len(data) > MAX_BYTES:
+        raise ImportRefused(f"That file is over {MAX_BYTES // 2**20} MB, too large to be a Take Two export.")
+    try:
+        doc = json.loads(data)
+        recipe = vault.KeyRecipe.from_text(doc["recipe"])
+        sealed = doc["sealed"]
+        if doc["format"] != PROTECTED or not vault.is_sealed(sealed):
+            raise ValueError("not a locked export")
+    except (ValueError, KeyError, TypeError, RecursionError, ReunionError):
+        raise ImportRefused("That locked file is damaged; nothing was imported.") from None
+    if doc.get("version") != PROTECTED_VERSION:
+        raise ImportRefused("That locked file was made by a newer version of Take Two; update Take Two to import it.")
+    if not isinstance(passphrase, str) or not passphrase:
+        raise WrongPassphrase(EXPORT_NEEDS_PASSPHRASE)
+    try:
+        return vault.Cipher(vault.derive(passphrase, recipe)).open(sealed, "export").encode("utf-8")
+    except WrongPassphrase:
+        raise WrongPassphrase(EXPORT_WRONG_PASSPHRASE) from None
+
+
 def rescue_json(store: Store) -> tuple[bytes, list[str]]:
     """What can still be read from a damaged file, as an export to restore from; and what could not."""
     doc, lost = _rescued(store)
@@ -111,6 +153,58 @@ def rescue_unopenable(path: Path) -> tuple[bytes, list[str]] | None:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return None if best is None else (_dumps(best[1]), best[2])
+
+
+# --- restoring a copy of the data file ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Backup:
+    """A data-file copy, checked and waiting beside the journal until the person chooses."""
+
+    path: Path
+    counts: dict[str, int]
+    span: tuple[date, date] | None
+    locked: bool  # it has a passphrase of its own (it opens with that one once restored)
+
+
+def check_backup(data: bytes, journal: Path) -> Backup:
+    """Take a copy of the data file (as "A copy of the data file" downloads it): written privately
+    beside the journal, opened, and read whole. ImportRefused, and nothing kept, if it is not a Take Two
+    file or any part of it can't be read."""
+    try:
+        copy = files.restore_copy(journal, data)
+    except ReunionError as exc:
+        raise ImportRefused(str(exc)) from None
+    try:
+        try:
+            store = Store.open(copy)
+        except ReunionError as exc:
+            raise ImportRefused("That file is not a Take Two data file, or it is damaged: "
+                                f"{str(exc).replace(str(copy), 'the copy')} Nothing was changed.") from None
+        try:
+            backup = Backup(copy, store.counts(), store.span(), store.has_passphrase)
+            _, lost = _rescued(store) if not backup.locked else ((), store.unreadable_tables())
+        finally:
+            store.close()
+        if lost:
+            raise ImportRefused("Part of that copy can't be read (it is damaged), so it can't replace your "
+                                "journal. Nothing was changed.")
+    except BaseException:
+        files.remove(copy)
+        raise
+    return backup
+
+
+def restore_backup(backup: Backup, journal: Path) -> Path:
+    """Put a checked copy in place of the (closed) journal; the old one is set aside. Its path."""
+    if not backup.path.exists():
+        raise ImportRefused("That copy is no longer here (Take Two was restarted): choose the file again.")
+    return files.swap_in(backup.path, journal)
+
+
+def forget_backup(backup: Backup) -> None:
+    files.remove(backup.path)
 
 
 def _rescued(store: Store) -> tuple[dict, list[str]]:
@@ -170,8 +264,11 @@ _COLUMNS = {
 # --- import ------------------------------------------------------------------------------------
 
 
-def read_export(data: bytes | str) -> Bundle:
-    """Parse and check an export; ImportRefused says plainly what is wrong with the file."""
+def read_export(data: bytes | str, passphrase: str | None = None) -> Bundle:
+    """Parse and check an export (a locked one opened with `passphrase`); ImportRefused says plainly
+    what is wrong with the file, WrongPassphrase that the passphrase is missing or wrong."""
+    if isinstance(data, bytes) and is_protected(data):
+        data = unprotect(data, passphrase or "")
     if isinstance(data, bytes):
         if len(data) > MAX_BYTES:
             raise ImportRefused(f"That file is over {MAX_BYTES // 2**20} MB, too large to be a Take Two export.")

@@ -618,13 +618,13 @@ class Imported:
     held_back: int = 0  # new choices that open a way toward them, or runs after their no: left out
 
 
-def import_export(store: Store, data: bytes) -> Imported:
+def import_export(store: Store, data: bytes, passphrase: str | None = None) -> Imported:
     """Merge an export in. Its runs are assessed again. It can't turn safety mode off or lift a
     boundary, and it brings no choice that opens a way toward them, nor a run later than their "no":
     only the person, here, records those. A date debriefed as unsafe in it turns safety first on, as
     one saved here does."""
     was_on, was_bound = safety(store).on, _boundary(store).on
-    bundle, held_back = _screened(store, transfer.read_export(data))
+    bundle, held_back = _screened(store, transfer.read_export(data, passphrase))
     known = {e.id for e in store.tool_entries(("debrief",))}
     unsafe = any(e.kind == "debrief" and e.fields.get("safe") is False and e.id not in known for e in bundle.tools)
     added = transfer.import_bundle(store, bundle)

@@ -83,5 +83,6 @@ def test_pages_stay_thin_and_the_store_small():
     pages = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
     long_pages = {p.name: n for p in pages if (n := len(p.read_text().splitlines())) > 110}
     assert long_pages == {}
-    # 450 until m003 (zones), m004 (choices), m005 (toolkit); 550 until m006 (sealed columns and the re-key)
-    assert len((CORE / "store.py").read_text().splitlines()) < 700
+    # 450 until m003 (zones), m004 (choices), m005 (toolkit); 550 until m006 (sealed columns and the re-key);
+    # 700 until restore (a copy read whole, sealed values left sealed) and the export's key
+    assert len((CORE / "store.py").read_text().splitlines()) < 720

@@ -75,6 +75,23 @@ def set_aside_active() -> Path:
     return files.set_aside(path)
 
 
+def own_path() -> Path:
+    """The person's own data file (never the example's)."""
+    return db_path()
+
+
+def restore(backup: transfer.Backup) -> Path:
+    """Put a checked copy in place of the person's own file, for every session; the old one is set
+    aside (its path). Every session reads the restored file from its next run."""
+    path = db_path()
+    with suppress(ReunionError):
+        _open(str(path)).close()
+    _open.clear()
+    forget_views()
+    st.session_state[EXAMPLE_KEY] = False
+    return transfer.restore_backup(backup, path)
+
+
 def backup_bytes(store: Store) -> bytes:
     """The whole file, copied consistently while the app runs, as bytes to download."""
     with tempfile.TemporaryDirectory() as folder:

@@ -66,10 +66,10 @@ def no_exception(page) -> bool:
     return page.locator("[data-testid=stException]").count() == 0
 
 
-def upload(page, path) -> None:
-    """Choose a file in the (only) file uploader and wait until the app has it."""
-    page.locator("input[type=file]").set_input_files(str(path))
-    page.locator("[data-testid=stFileUploader]").get_by_text(path.name).first.wait_for()
+def upload(page, path, nth: int = 0) -> None:
+    """Choose a file in the page's first (or nth) file uploader and wait until the app has it."""
+    page.locator("input[type=file]").nth(nth).set_input_files(str(path))
+    page.locator("[data-testid=stFileUploader]").nth(nth).get_by_text(path.name).first.wait_for()
     page.wait_for_timeout(300)
     settle(page)
 

@@ -1,10 +1,11 @@
 """Your data in the browser: a second app on the same file, and an export brought back."""
 
 import json
+from pathlib import Path
 
 from playwright.sync_api import expect
 
-from harness.server import running
+from harness.server import owner_url, running, settle
 from reunion_core.records import CheckIn, PathChoice
 from reunion_core.store import Store
 from reunion_core.transfer import export_json
@@ -49,3 +50,58 @@ def test_an_export_uploaded_in_the_browser_is_imported_once(new_page, tmp_path):
         expect(page.get_by_text("Imported 0 check-ins")).to_be_visible()
         open_at(page, url, "Check_in")
         expect(page.locator("[data-testid=stText]").first).to_have_text("from my old laptop")
+
+
+def test_a_locked_export_and_a_restored_copy_in_the_browser(new_page, tmp_path):
+    """Jordan moves computers: a locked export downloaded, a copy of the data file restored over a
+    journal (the old one kept aside), and the locked export brought back with its passphrase."""
+    from reunion_core import content as words
+    from reunion_core import transfer, views
+
+    passphrase = "lantern by the river"
+    copy = Store.open(tmp_path / "old-laptop" / "reunion.duckdb")
+    copy.add_checkin(CheckIn(44, "dip_a_toe", 3, note="FROM-THE-COPY"))
+    copy.backup_to(tmp_path / "take-two-copy.duckdb")
+    copy.close()
+    db = tmp_path / "data" / "reunion.duckdb"
+    mine = Store.open(db)
+    mine.add_checkin(CheckIn(30, "dip_a_toe", 2, note="MINE-NOW"))
+    views.set_passphrase(mine, passphrase, passphrase)
+    mine.close()
+    with running(db) as (url, _):
+        page = new_page()
+        page.goto(owner_url(url, "Your_data"))
+        page.locator("input[type=password]").fill(passphrase)
+        click_button(page, words.LOCK_OPEN)
+        page.locator("[data-testid=stFileUploader]").first.wait_for()
+        with page.expect_download() as download:
+            page.get_by_role("button", name=words.DATA_EXPORT_LABELS[0], exact=True).click()
+        locked = Path(download.value.path()).read_bytes()
+        assert transfer.is_protected(locked) and b"MINE-NOW" not in locked
+        assert download.value.suggested_filename.endswith("-locked.json")
+        exported = tmp_path / "locked.json"
+        exported.write_bytes(locked)
+
+        upload(page, tmp_path / "take-two-copy.duckdb", nth=1)
+        expect(page.get_by_text("This copy is a Take Two journal, whole: 1 check-in")).to_be_visible()
+        expect(page.get_by_text(words.RESTORE_NOT_LOCKED.split(":")[0])).to_be_visible()
+        assert len(list(db.parent.glob("reunion.duckdb.set-aside-*"))) == 0  # nothing changed by choosing a file
+        page.get_by_text(words.RESTORE_OPTIONS["replace"]).click()
+        settle(page)
+        expect(page.get_by_role("button", name=words.RESTORE_BUTTON)).to_be_disabled()
+        page.get_by_text(words.RESTORE_SURE).click()
+        settle(page)
+        click_button(page, words.RESTORE_BUTTON)
+        expect(page.get_by_text("Your journal is the copy now.")).to_be_visible()
+        assert len(list(db.parent.glob("reunion.duckdb.set-aside-*"))) == 1  # the old journal, kept aside
+
+        upload(page, exported)
+        page.get_by_label(words.IMPORT_PASSPHRASE, exact=True).fill("not it at all")
+        click_button(page, "Import")
+        expect(page.get_by_text(words.EXPORT_WRONG_PASSPHRASE)).to_be_visible()
+        page.get_by_label(words.IMPORT_PASSPHRASE, exact=True).fill(passphrase)
+        click_button(page, "Import")
+        expect(page.get_by_text("Imported 1 check-in")).to_be_visible()
+        open_at(page, url, "Check_in")
+        notes = page.locator("[data-testid=stMain]").inner_text()
+        assert "FROM-THE-COPY" in notes and "MINE-NOW" in notes
