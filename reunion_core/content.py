@@ -908,24 +908,36 @@ LOCK_TEXT = "Type the passphrase to open."
 LOCK_FIELD = "Passphrase"
 LOCK_OPEN = "Open"
 LOCK_OPENING = "Opening..."
-LOCK_FORGOT = ("Forgotten it? Nobody can open this without the passphrase, not even the app itself: that is "
-               "what keeps it private. An export saved before can be brought back into a new one.")
+LOCK_FORGOT_LABEL = "Forgotten the passphrase?"
+LOCK_FORGOT = ("Nobody can open this without the passphrase, not even the app itself: that is what keeps it "
+               "private. To start again, move this file out of its folder (the next start begins an empty "
+               "one), then bring back a file you saved earlier with “Everything, to restore”.")
 WRONG_PASSPHRASE = "That passphrase doesn't open it. Nothing was shown or changed."
-WAIT_TO_TRY = "To keep guessing slow, the next try can be made in {seconds} s."
+WAIT_TO_TRY = "After a few wrong tries, each next one waits a little: the next can be made in {seconds} s."
+TRIED_WHILE_LOCKED = ("While it was locked, a wrong passphrase was typed {times} here. If that wasn't you, "
+                      "someone may have tried to open your journal.")
+TAMPERED = (
+    "Part of your journal in {path} was changed outside Take Two: by someone with access to this computer's "
+    "files, or by damage on the disk. Take Two won't show it as yours. Below you can save what can still be "
+    "read, then set the file aside and bring that back into a fresh journal."
+)
 LOCK_NOW = "Lock now"
-LOCK_NOW_HELP = "Close the journal on this computer until the passphrase is given again."
+LOCK_NOW_HELP = "Lock the journal in every window of this browser until the passphrase is given again."
 PASSPHRASE_HEADER = "A passphrase for your journal"
 PASSPHRASE_OFFER = "Lock your journal with a passphrase (optional)"
 PASSPHRASE_WHY = (
     "With a passphrase, everything you write (notes, reflections, reasons, boundaries, debriefs, your "
     "safety answers and safety plan, your choices) is stored encrypted on this computer, and Take Two "
-    "asks for it in every new browser window, after {minutes} minutes without use, after a quick exit "
+    "asks for it in every new browser window, after {minutes} without use, after a quick exit "
     "and whenever you press **Lock now**. Someone at this browser, or with a copy of its files, can't "
-    "read it. The dates, numbers and stage names the charts need stay readable (`docs/PRIVACY.md` lists them)."
+    "read it. What the charts need stays readable to anyone with the file: dates and times, numbers "
+    "such as openness and mood, and which stages and signs you picked."
 )
 PASSPHRASE_WARNING = (
     "**If you forget the passphrase, what you wrote is gone for good.** Nobody can recover it, not even "
-    "Take Two. Download an export first and keep it somewhere safe, and choose words you will remember."
+    "Take Two. Download an export first and choose words you will remember. That export is not locked: "
+    "anyone who opens it reads every word, so keep it where only you can reach it (a USB stick you keep, "
+    "say), not in a shared Downloads folder, and delete it once you no longer need it."
 )
 PASSPHRASE_EXPORT_FIRST = "Download an export first"
 PASSPHRASE_NEW = "New passphrase (8 characters or more; a few words work well)"
@@ -934,7 +946,7 @@ PASSPHRASE_CURRENT = "Current passphrase"
 PASSPHRASE_SET = "Set the passphrase"
 PASSPHRASE_SETTING = "Encrypting everything you wrote..."
 PASSPHRASE_SET_DONE = "Your journal is encrypted and locks with your passphrase now."
-PASSPHRASE_IS_SET = ("Your journal is encrypted with a passphrase. It locks after {minutes} minutes without "
+PASSPHRASE_IS_SET = ("Your journal is encrypted with a passphrase. It locks after {minutes} without "
                      "use, after a quick exit, and when you press Lock now.")
 PASSPHRASE_CHANGE = "Change the passphrase"
 PASSPHRASE_CHANGED = "The passphrase is changed: everything is encrypted under the new one."
@@ -945,7 +957,17 @@ PASSPHRASE_SAFETY_OFFER = (
     "If someone else may use this computer, you can lock this journal with a passphrase: "
     "everything you wrote is then encrypted, and it asks for the passphrase in every new window."
 )
+PASSPHRASE_COPIES = (
+    "Take Two keeps these copies of your journal beside it (set aside, or left by a crash). Any made before "
+    "the passphrase was set can be read by whoever opens them:"
+)
+PASSPHRASE_COPIES_DELETE = "Delete these copies"
+PASSPHRASE_COPIES_DELETED = "The copies are deleted."
 LOCK_MINUTES = "Lock after this many minutes without use"
+
+
+def minutes_said(n: int) -> str:
+    return counted(n, "minute")
 LOCK_MINUTES_SAVE = "Save the minutes"
 
 

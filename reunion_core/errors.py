@@ -47,3 +47,8 @@ class JournalLocked(ReunionError):
 
 class WrongPassphrase(ReunionError):
     """The passphrase given does not open this journal (or this export); nothing was shown or changed."""
+
+
+class Tampered(StoreUnreadable):
+    """In a journal with a passphrase, a value that should be sealed is not, or does not open: it was
+    changed outside Take Two (or damaged on disk), so it is never shown as the person's own."""

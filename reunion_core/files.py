@@ -83,6 +83,15 @@ def remove(path: Path, *, leftovers: bool = False) -> None:
         shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
 
 
+def remove_copies(path: Path) -> int:
+    """Delete every copy Take Two made beside the file (never the file itself); how many."""
+    copies = made_from(path)
+    for p in copies:
+        shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+        wal_of(p).unlink(missing_ok=True)
+    return len(copies)
+
+
 def made_from(path: Path) -> list[Path]:
     """Copies of a data file that Take Two made beside it: set aside, or left by a crash mid-rewrite."""
     found = [*path.parent.glob(path.name + ".set-aside-*"), *path.parent.glob(path.name + ".compacting*"),

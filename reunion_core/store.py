@@ -15,7 +15,16 @@ import duckdb
 
 from . import files, vault
 from . import records as rec
-from .errors import ChangedElsewhere, JournalLocked, NotFound, ReunionError, ValidationError, WrongPassphrase
+from .content import TAMPERED
+from .errors import (
+    ChangedElsewhere,
+    JournalLocked,
+    NotFound,
+    ReunionError,
+    Tampered,
+    ValidationError,
+    WrongPassphrase,
+)
 
 MIGRATIONS_TABLE = "take_two_migrations"
 BUCKETS = ("day", "week", "month")
@@ -87,7 +96,7 @@ _NAMES = {
 SEALED = {
     "checkins": ("note",), "contacts": ("note",), "diagnostics": ("answers", "verdict", "reasons"),
     "safety_events": ("kind",), "safety_plan": ("people", "code_word", "safe_places", "to_take", "numbers"),
-    "choices": ("kind", "detail"), "toolkit": ("fields",), "settings": ("value",),
+    "choices": ("kind", "detail"), "toolkit": ("ref", "fields"), "settings": ("value",),
 }
 _SEALED_AT = {t: tuple(_NAMES[t].index(c) for c in cols) for t, cols in SEALED.items()}
 _COMPACT_PENDING = "compact_pending"  # set in a re-key's transaction: the old texts are still in the file's bytes
@@ -242,7 +251,7 @@ class Store:
         rows = cur.execute("SELECT " + ", ".join((key, *cols)) + " FROM " + table).fetchall()  # names of ours
         if not rows:
             return
-        opened = [[row[0], *(_open_with(old, table, c, row[0], v) for c, v in zip(cols, row[1:], strict=True))]
+        opened = [[row[0], *(_open_with(old, table, c, row[0], v, self.path) for c, v in zip(cols, row[1:], strict=True))]
                   for row in rows]
         resealed = [[row[0], *(_seal_with(new, table, c, row[0], v) for c, v in zip(cols, row[1:], strict=True))]
                     for row in opened]
@@ -262,12 +271,11 @@ class Store:
         return row
 
     def _open(self, table: str, column: str, id_: str, value: str) -> str:
-        """A stored value as it was typed; JournalLocked while the key is not here."""
-        if self._recipe is None and not vault.is_sealed(value):
-            return value
-        if self._cipher is None:
+        """A stored value as it was typed; JournalLocked while the key is not here; Tampered if it was
+        changed outside Take Two (a plain value where a sealed one belongs, or one that doesn't open)."""
+        if self._recipe is not None and self._cipher is None:
             raise JournalLocked("The journal is locked: open it with its passphrase.")
-        return _open_with(self._cipher, table, column, id_, value)
+        return _open_with(self._cipher, table, column, id_, value, self.path)
     # --- plumbing -------------------------------------------------------------------------------
 
     @contextmanager
@@ -419,7 +427,8 @@ class Store:
     def tool_entries(self, kinds: Iterable[str] | None = None) -> list[rec.ToolEntry]:
         """Toolkit entries of these kinds (None: all), oldest first."""
         where, args = ("", []) if kinds is None else (" WHERE list_contains(?, kind)", [list(kinds)])
-        return [rec.ToolEntry(kind, json.loads(self._open("toolkit", "fields", id_, fields)), day, ref, rec.zoned(at, off), id_)
+        return [rec.ToolEntry(kind, json.loads(self._open("toolkit", "fields", id_, fields)), day,
+                              self._open("toolkit", "ref", id_, ref), rec.zoned(at, off), id_)
                 for id_, at, kind, day, ref, fields, off in self._rows(
                     "SELECT id, written_at, kind, day, ref, fields, utc_offset FROM toolkit" + where + " ORDER BY "
                     + _INSTANT["toolkit"] + ", id", args)]
@@ -663,12 +672,17 @@ _DAYS_AT = {  # the column is one of ours, never a value from outside
 }
 
 
-def _open_with(cipher: vault.Cipher | None, table: str, column: str, id_: str, value: str) -> str:
-    if not vault.is_sealed(value):
+def _open_with(cipher: vault.Cipher | None, table: str, column: str, id_: str, value: str, path: Path) -> str:
+    """`value` as typed. With a key, only a value it sealed in this very place opens; without one, only
+    plain text is read: anything else was put there outside Take Two."""
+    if cipher is None and not vault.is_sealed(value):
         return value
-    if cipher is None:
-        raise WrongPassphrase("A sealed entry was found in a journal without a passphrase.")
-    return cipher.open(value, f"{table}.{column}:{id_}")
+    try:
+        if cipher is None or not vault.is_sealed(value):
+            raise WrongPassphrase("not sealed as it should be")
+        return cipher.open(value, f"{table}.{column}:{id_}")
+    except WrongPassphrase:
+        raise Tampered(TAMPERED.format(path=path), str(path)) from None
 
 
 def _seal_with(cipher: vault.Cipher | None, table: str, column: str, id_: str, value: str) -> str:

@@ -91,13 +91,15 @@ def export_json(store: Store) -> bytes:
 
 def export_protected(store: Store) -> bytes:
     """The export, locked with the journal's passphrase (the journal must be open)."""
-    key = store.export_key()
-    if key is None:
+    if store.export_key() is None:
         raise ValidationError("Set a passphrase first: the file is locked with it.")
-    recipe, cipher = key
-    plain = export_json(store).decode("utf-8")
+    return _locked(store, export_json(store))
+
+
+def _locked(store: Store, plain: bytes) -> bytes:
+    recipe, cipher = store.export_key()
     return _dumps({"format": PROTECTED, "version": PROTECTED_VERSION, "recipe": recipe.to_text(),
-                   "sealed": cipher.seal(plain, "export")})
+                   "sealed": cipher.seal(plain.decode("utf-8"), "export")})
 
 
 def is_protected(data: bytes) -> bool:
@@ -127,9 +129,11 @@ def unprotect(data: bytes, passphrase: str) -> bytes:
 
 
 def rescue_json(store: Store) -> tuple[bytes, list[str]]:
-    """What can still be read from a damaged file, as an export to restore from; and what could not."""
+    """What can still be read from a damaged file, as an export to restore from (locked with the
+    journal's passphrase, if it has one and is open); and what could not."""
     doc, lost = _rescued(store)
-    return _dumps(doc), lost
+    key = store.export_key() if store.has_passphrase and not store.locked else None
+    return (_locked(store, _dumps(doc)) if key else _dumps(doc)), lost
 
 
 def rescue_unopenable(path: Path) -> tuple[bytes, list[str]] | None:

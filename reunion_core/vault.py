@@ -105,7 +105,27 @@ def check_passphrase(passphrase: object) -> str:
                               "will remember work well.")
     if len(passphrase) > MAX_LENGTH:
         raise ValidationError(f"A passphrase can have at most {MAX_LENGTH} characters.")
+    if _guessable(passphrase):
+        raise ValidationError("That passphrase is among the first a guesser would try. A few ordinary words "
+                              "that only you would put together work well, such as a line from a song you like.")
     return passphrase
+
+
+# The first guesses of any guessing list (a copied file can be tried offline, about one guess a second
+# here): refused, as are one character repeated and a plain run such as "12345678" or "abcdefgh".
+COMMON = frozenset((
+    "password", "passw0rd", "password1", "password12", "password123", "12345678", "123456789", "1234567890",
+    "qwertyui", "qwertyuiop", "qwerty12", "qwerty123", "asdfghjk", "asdfghjkl", "iloveyou", "iloveyou1",
+    "11111111", "00000000", "abcdefgh", "letmein1", "letmeinnow", "baseball", "football", "sunshine",
+    "princess", "trustno1", "welcome1", "whatever", "superman", "starwars", "michelle", "jennifer", "computer",
+    "internet", "dragon12", "monkey12", "shadow12", "master12", "mustang1", "passpass", "changeme",
+))
+
+
+def _guessable(passphrase: str) -> bool:
+    plain = passphrase.strip().lower()
+    steps = {ord(b) - ord(a) for a, b in zip(plain, plain[1:], strict=False)}
+    return plain in COMMON or len(set(plain)) < 4 or (len(steps) == 1 and steps <= {-1, 1})
 
 
 def derive(passphrase: str, recipe: KeyRecipe) -> bytes:
@@ -128,14 +148,14 @@ class Cipher:
 
     def seal(self, text: str, place: str) -> str:
         nonce = os.urandom(12)
-        sealed = self._aead.encrypt(nonce, text.encode("utf-8"), place.encode("utf-8"))
+        sealed = self._aead.encrypt(nonce, _padded(text.encode("utf-8")), place.encode("utf-8"))
         return PREFIX + base64.b64encode(nonce + sealed).decode("ascii")
 
     def open(self, value: str, place: str) -> str:
         """The text sealed at `place`; WrongPassphrase if this key did not seal it (or it was changed)."""
         try:
             raw = base64.b64decode(value[len(PREFIX):], validate=True)
-            return self._aead.decrypt(raw[:12], raw[12:], place.encode("utf-8")).decode("utf-8")
+            return _unpadded(self._aead.decrypt(raw[:12], raw[12:], place.encode("utf-8"))).decode("utf-8")
         except (InvalidTag, ValueError) as exc:
             raise WrongPassphrase("A sealed entry could not be opened with this passphrase: it was "
                                   "changed outside Take Two, or sealed with another one.") from exc
@@ -149,6 +169,23 @@ class Cipher:
             return self.open(check, "vault.check") == CHECK
         except WrongPassphrase:
             return False
+
+
+# Sealed values are padded to a multiple of this many bytes, so a length does not tell a short value
+# from another ("on" from "lifted", one verdict from another, discreet on from off); notes show only
+# their size to the nearest 64 bytes.
+PAD = 64
+
+
+def _padded(data: bytes) -> bytes:
+    return data + b"\x80" + b"\x00" * (-(len(data) + 1) % PAD)
+
+
+def _unpadded(data: bytes) -> bytes:
+    body = data.rstrip(b"\x00")
+    if not body.endswith(b"\x80"):
+        raise ValueError("padding")
+    return body[:-1]
 
 
 def is_sealed(value: object) -> bool:

@@ -549,9 +549,10 @@ def remove_passphrase(store: Store, current: str) -> None:
     store.set_passphrase(None, None)
 
 
-def unlock(store: Store, passphrase: str, now: float | None = None) -> None:
+def unlock(store: Store, passphrase: str, now: float | None = None) -> int:
     """Open the journal with its passphrase. After three wrong tries in a row each next try waits
-    longer (vault.wait_after); nothing of the journal is read before the passphrase is right."""
+    longer (vault.wait_after); nothing of the journal is read before the passphrase is right.
+    Returns how many wrong passphrases were typed since it was last opened (in this process)."""
     now = time.monotonic() if now is None else now
     if now < store.wait_until:
         raise WrongPassphrase(WAIT_TO_TRY.format(seconds=max(1, round(store.wait_until - now))))
@@ -561,8 +562,9 @@ def unlock(store: Store, passphrase: str, now: float | None = None) -> None:
         store.wait_until = now + vault.wait_after(store.failures)
         wait = vault.wait_after(store.failures)
         raise WrongPassphrase(WRONG_PASSPHRASE + (" " + WAIT_TO_TRY.format(seconds=round(wait)) if wait else ""))
-    store.failures, store.wait_until = 0, 0.0
+    tried, store.failures, store.wait_until = store.failures, 0, 0.0
     store.unlock(cipher)
+    return tried
 
 
 def save_preferences(store: Store, discreet: bool, exit_url: str) -> Preferences:

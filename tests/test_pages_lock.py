@@ -139,3 +139,50 @@ def test_the_idle_minutes_are_a_setting(sealed):
     at.session_state["take_two.lock.seen"] = time.monotonic() - 4 * 60
     at.run()
     assert locked_screen(at)
+
+
+@pytest.mark.parametrize("page", ["app.py", "pages/6_Safety_and_help.py", "pages/7_Your_data.py"])
+def test_a_journal_changed_outside_take_two_says_so_and_offers_what_still_reads(sealed, page):
+    """Someone with the laptop wrote a 'lifted' safety event in clear: not safety off, but a plain word."""
+    import duckdb
+
+    con = duckdb.connect(str(sealed))
+    con.execute("INSERT INTO safety_events SELECT 'forged', chosen_at + INTERVAL 1 MINUTE, 'lifted', utc_offset "
+                "FROM safety_events LIMIT 1")
+    con.close()
+    at = open_page("app.py")
+    unlock(at)
+    if page != "app.py":
+        at.switch_page(page).run()
+    assert not at.exception
+    assert any("changed outside Take Two" in e.value for e in at.error)
+    assert at.get("download_button")  # what can still be read, to take away
+    assert at.button(key="frame.set_aside")
+
+
+def test_wrong_tries_while_locked_are_told_once_to_whoever_opens_it(sealed):
+    sibling = open_page("app.py")
+    unlock(sibling, "is it her birthday")
+    unlock(sibling, "or the dog's name")
+    alex = open_page("app.py")
+    unlock(alex)
+    told = [w.value for w in alex.warning if "wrong passphrase was typed 2 times" in w.value]
+    assert len(told) == 1
+    alex.run()
+    assert not [w for w in alex.warning if "wrong passphrase was typed" in w.value]  # once, not on every click
+    again = open_page("app.py")  # nobody tried since: nothing to tell
+    unlock(again)
+    assert not [w for w in again.warning if "wrong passphrase was typed" in w.value]
+
+
+def test_copies_made_before_the_passphrase_are_named_and_can_be_deleted(sealed):
+    old = sealed.with_name(sealed.name + ".set-aside-20261101-101010")
+    old.write_bytes(b"readable old journal")
+    at = open_page("app.py")
+    unlock(at)
+    at.switch_page("pages/6_Safety_and_help.py").run()
+    assert any(old.name in w.value for w in at.warning)
+    at.button(key="lock.copies_delete").click().run()
+    assert not old.exists() and sealed.exists()
+    assert words.PASSPHRASE_COPIES_DELETED in texts(at)
+    assert "after 10 minutes without use" in texts(at)

@@ -79,10 +79,16 @@ def test_a_damaged_recipe_is_refused_plainly(text):
         vault.KeyRecipe.from_text(text)
 
 
-@pytest.mark.parametrize("given", ["", "short", "       x", None, "x" * 1025])
+@pytest.mark.parametrize("given", ["", "short", "       x", None, "x" * 1025, "password", "Password ", "12345678",
+                                   "aaaaaaaa", "abababab", "abcdefgh", "87654321", "iloveyou"])
 def test_a_passphrase_too_short_or_absurd_is_refused(given):
     with pytest.raises(ValidationError):
         vault.check_passphrase(given)
+
+
+def test_a_passphrase_of_ordinary_words_is_welcome():
+    for fine in ("blue kettle morning walk", "correct horse battery", "Tomás y la luna 1998", "日本語のパスフレーズです"):
+        assert vault.check_passphrase(fine) == fine
 
 
 def test_waits_grow_after_three_wrong_tries_and_stop_at_five_minutes():
@@ -104,6 +110,7 @@ def fill_everywhere(store: Store, tag: str) -> None:
     store.add_choice(PathChoice("moving_on", ""))
     reason = store.add_tool_entry(ToolEntry("reason", {"text": f"{MARK}{tag}reason"}))
     store.add_tool_entry(ToolEntry("evidence", {"text": f"{MARK}{tag}evidence"}, ref=reason.id))
+    store.add_tool_entry(ToolEntry("evidence", {"text": f"{MARK}{tag}why"}, ref="infidelity"))  # a why-it-ended answer
     boundary = store.add_tool_entry(ToolEntry("boundary", {"wording": f"{MARK}{tag}boundary"}))
     store.add_tool_entry(ToolEntry("boundary_event", {"kept": True, "note": f"{MARK}{tag}kept"}, ref=boundary.id))
     store.add_tool_entry(ToolEntry("draft", {"feel": f"{MARK}{tag}feel", "when": f"{MARK}{tag}when",
@@ -133,7 +140,8 @@ def found_in_folder(folder: Path, needles: list[str]) -> dict[str, list[str]]:
     return found
 
 
-SAFETY_WORDS = ['"threatened_kill"', '"safety"', "moving_on"]  # a safety answer, its verdict, a choice
+# a safety answer, its verdict, a choice, the why-it-ended answer an evidence entry points to
+SAFETY_WORDS = ['"threatened_kill"', '"safety"', "moving_on", "infidelity"]
 
 
 def test_the_proof_sees_plain_text_in_a_journal_without_a_passphrase(store):

@@ -112,6 +112,7 @@ def frame(screen: str) -> Frame:
             st.page_link(path, label=label, icon=icon)
 
     st.title(title, anchor=False)
+    lock.tell_tries()
     if not prefs.discreet:  # in safety mode, a purpose that doesn't speak of trying again
         purposes = words.SAFE_PURPOSES if safety.on else words.ABOUT_YOU_PURPOSES if store and (
             state.guidance(store, date.today()).path is not Path.RECONNECTING) else {}

@@ -17,7 +17,7 @@ from typing import NoReturn
 import streamlit as st
 
 from reunion_core import content as words
-from reunion_core import transfer, vault, views
+from reunion_core import files, transfer, vault, views
 from reunion_core.errors import ReunionError
 from reunion_core.store import Store
 from ui import state, widgets
@@ -33,6 +33,7 @@ _used_lock = threading.Lock()
 _watching = False
 
 _IDLE_JS = r"""
+const LOCKED = "take-two-locked";
 export default function (component) {
   const data = component.data || {};
   const w = window;
@@ -44,6 +45,12 @@ export default function (component) {
     for (const name of ["pointerdown", "keydown", "wheel", "touchstart", "input"]) {
       w.addEventListener(name, seen, {capture: true, passive: true});
     }
+    w.addEventListener("storage", (event) => {  // Lock now in another window of this browser
+      if (event.key !== LOCKED || !event.newValue) return;
+      document.documentElement.classList.add("take-two-idle");
+      idle.fired = true;
+      if (idle.trigger) idle.trigger("idle", true);
+    });
   }
   document.documentElement.classList.remove("take-two-idle");
   idle.fired = false;
@@ -60,6 +67,17 @@ export default function (component) {
   }, 5000);
 }
 """
+# Told to every other window of this browser when this one locks (their idle timer hears it).
+_TELL_JS = r"""
+export default function () {
+  try { window.localStorage.setItem("take-two-locked", String(Date.now())); } catch (e) {}
+}
+"""
+_TELL = st.components.v2.component("take_two_locked", js=_TELL_JS)
+_TELL_CSS_KEY = "take_two_locked"
+# The lock screen has no menu: the sidebar (empty there) and its toggle are not drawn.
+_LOCK_SCREEN_CSS = ("<style>[data-testid=stSidebar],[data-testid=stSidebarCollapsedControl],"
+                    "[data-testid=stExpandSidebarButton],.st-key-take_two_locked{display:none!important}</style>")
 _IDLE_CSS_KEY = "take_two_idle"
 _IDLE = st.components.v2.component("take_two_idle", js=_IDLE_JS)
 _HIDE_WHEN_IDLE = ("<style>.st-key-take_two_idle{display:none!important}"
@@ -96,6 +114,7 @@ def lock_now(store: Store) -> None:
     store.lock()
     state.forget_views()
     _close_session()
+    st.session_state[P + "tell"] = True
 
 
 def after_quick_exit(store: Store) -> None:
@@ -128,6 +147,9 @@ def lock_button(store: Store, key: str = "now") -> None:
 def screen(store: Store) -> NoReturn:
     """The lock screen, and nothing else: no journal word, no count, no stage."""
     st.set_page_config(page_title=words.LOCK_TAB)
+    st.html(_LOCK_SCREEN_CSS)
+    if st.session_state.pop(P + "tell", False):  # locked here: every other window of this browser locks too
+        _TELL(key=_TELL_CSS_KEY, width="stretch", height="content")
     st.title(words.LOCK_TITLE, anchor=False)
     with st.form(P + "form", clear_on_submit=True, border=False):
         given = st.text_input(words.LOCK_FIELD, type="password", key=P + "passphrase", max_chars=vault.MAX_LENGTH)
@@ -136,16 +158,24 @@ def screen(store: Store) -> NoReturn:
     if pressed:
         try:
             with st.spinner(words.LOCK_OPENING):
-                views.unlock(store, given)
+                tried = views.unlock(store, given)
         except ReunionError as exc:
             st.error(str(exc), icon=":material/lock:")
         else:
+            st.session_state[P + "tried"] = tried
             st.session_state[EPOCH] = store.lock_epoch
             st.session_state[SEEN] = time.monotonic()
             st.rerun()
-    with st.expander(words.LOCK_FORGOT.split("?")[0] + "?"):
+    with st.expander(words.LOCK_FORGOT_LABEL):
         st.markdown(words.LOCK_FORGOT)
     st.stop()
+
+
+def tell_tries() -> None:
+    """Once, just after opening: wrong passphrases typed here while it was locked (someone may have tried)."""
+    tried = st.session_state.pop(P + "tried", 0)
+    if tried:
+        st.warning(words.TRIED_WHILE_LOCKED.format(times=words.counted(tried, "time")), icon=":material/key:")
 
 
 def passphrase_section(store: Store, minutes: int, *, expanded: bool = True) -> None:
@@ -153,7 +183,7 @@ def passphrase_section(store: Store, minutes: int, *, expanded: bool = True) -> 
     widgets.flash(near=P)
     if not store.has_passphrase:
         with st.expander(words.PASSPHRASE_OFFER, expanded=expanded):
-            st.markdown(words.PASSPHRASE_WHY.format(minutes=minutes))
+            st.markdown(words.PASSPHRASE_WHY.format(minutes=words.minutes_said(minutes)))
             st.warning(words.PASSPHRASE_WARNING, icon=":material/key:")
             st.download_button(words.PASSPHRASE_EXPORT_FIRST, data=lambda: transfer.export_json(store),
                                file_name=f"take-two-{time.strftime('%Y-%m-%d')}.json", mime="application/json",
@@ -165,8 +195,14 @@ def passphrase_section(store: Store, minutes: int, *, expanded: bool = True) -> 
                 if st.form_submit_button(words.PASSPHRASE_SET, type="primary", key=P + "set_button"):
                     _rekey(store, lambda: views.set_passphrase(store, new, again), words.PASSPHRASE_SET_DONE)
         return
-    st.markdown(words.PASSPHRASE_IS_SET.format(minutes=minutes))
+    st.markdown(words.PASSPHRASE_IS_SET.format(minutes=words.minutes_said(minutes)))
     lock_button(store, "now_here")
+    copies = files.made_from(store.path)
+    if copies:
+        st.warning(words.PASSPHRASE_COPIES + "\n" + "\n".join(f"- `{p.name}`" for p in copies),
+                   icon=":material/content_copy:")
+        if st.button(words.PASSPHRASE_COPIES_DELETE, key=P + "copies_delete"):
+            widgets.act(lambda: files.remove_copies(store.path), words.PASSPHRASE_COPIES_DELETED, near=P)
     with st.expander(words.PASSPHRASE_CHANGE), st.form(P + "change", clear_on_submit=True, border=False):
         current = st.text_input(words.PASSPHRASE_CURRENT, type="password", key=P + "current")
         new = st.text_input(words.PASSPHRASE_NEW, type="password", key=P + "new", max_chars=vault.MAX_LENGTH)

@@ -98,6 +98,20 @@ def test_the_right_passphrase_opens_it_and_lock_now_locks_every_window(new_page,
     _locked(other)
 
 
+def test_lock_now_hides_and_locks_another_tab_of_the_same_browser_without_a_click(new_page, app):
+    page = new_page()
+    tab = page.context.new_page()
+    for p in (page, tab):
+        p.goto(owner_url(app, "Check_in"))
+        _locked(p)
+        _open(p)
+        _journal(p)
+    page.locator("[data-testid=stSidebar]").get_by_role("button", name=words.LOCK_NOW).click()
+    _locked(page)
+    _locked(tab)  # no click in it: it heard this browser lock
+    assert page.locator("[data-testid=stSidebar]").is_hidden()  # no empty menu on the lock screen
+
+
 def test_a_wrong_passphrase_shows_nothing_and_repeated_tries_wait(new_page, app):
     page = new_page()
     page.goto(owner_url(app, "Check_in"))
