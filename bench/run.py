@@ -33,8 +33,9 @@ def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def open_app(page: str, db: Path):
-    """An AppTest session showing `page` (or the one-line floor app) on the data file `db`."""
+def open_app(page: str, db: Path, passphrase: str | None = None):
+    """An AppTest session showing `page` (or the one-line floor app) on the data file `db`, opened
+    with its passphrase if it has one."""
     from streamlit.testing.v1 import AppTest
 
     os.environ["REUNION_DB_PATH"] = str(db)
@@ -43,6 +44,9 @@ def open_app(page: str, db: Path):
         at = AppTest.from_file(str(FLOOR), default_timeout=120).run()
     else:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+        if passphrase:
+            at.text_input(key="lock.passphrase").input(passphrase)
+            at.button(key="lock.open").click().run()
         if page != "app.py":
             at.switch_page(page).run()
     if at.exception:
@@ -71,6 +75,62 @@ def make_db(folder: Path, years: float) -> Path:
     return path
 
 
+PASSPHRASE = "ten years of an encrypted journal"
+
+
+def make_sealed(folder: Path, years: float) -> tuple[Path, float]:
+    """A copy of the `years` file with every note encrypted under PASSPHRASE; and how long sealing took."""
+    from reunion_core import views
+    from reunion_core.demo import generate
+    from reunion_core.store import Store
+
+    path = folder / f"y{years:g}-sealed.duckdb"
+    generate(path, years=years, seed=1)
+    store = Store.open(path)
+    started = time.perf_counter()
+    views.set_passphrase(store, PASSPHRASE, PASSPHRASE)
+    took = time.perf_counter() - started
+    store.close()
+    return path, took
+
+
+def bench_unlock(db: Path, runs: int = 5) -> float:
+    """Median ms to open an encrypted file with its passphrase (the key stretched at full cost)."""
+    from reunion_core import views
+    from reunion_core.store import Store
+
+    store = Store.open(db)
+    samples = []
+    try:
+        for _ in range(runs):
+            store.lock()
+            started = time.perf_counter()
+            views.unlock(store, PASSPHRASE)
+            samples.append(time.perf_counter() - started)
+    finally:
+        store.close()
+    return median_ms(samples)
+
+
+def bench_home_first(plain: Path, sealed: Path, runs: int = 9) -> tuple[float, float]:
+    """Median ms of Home drawn with nothing kept from before (every read done again), plain and encrypted."""
+    from ui import state
+
+    out = []
+    for db, passphrase in ((plain, None), (sealed, PASSPHRASE)):
+        _clear_caches()
+        at = open_app("app.py", db, passphrase)
+        samples = []
+        for _ in range(runs + 2):
+            state.forget_views()
+            started = time.perf_counter()
+            at.run()
+            samples.append(time.perf_counter() - started)
+        out.append(median_ms(samples[2:]))
+    _clear_caches()
+    return out[0], out[1]
+
+
 def bench_reruns(years: list[float], reruns: int, folder: Path, progress, warmup: int = 3) -> tuple[dict, dict]:
     """Median ms of one rerun for every (page, years), the floor included.
 
@@ -79,8 +139,11 @@ def bench_reruns(years: list[float], reruns: int, folder: Path, progress, warmup
     """
     _clear_caches()
     dbs = {y: make_db(folder, y) for y in years}
+    big = max(years)
+    dbs["sealed"], _ = make_sealed(folder, big)
     progress("opening every page at every size")
     sessions = {(page, y): open_app(page, dbs[y]) for y in years for page in ["floor", *PAGES]}
+    sessions |= {(page, "sealed"): open_app(page, dbs["sealed"], PASSPHRASE) for page in PAGES}
     samples: dict = {key: [] for key in sessions}
     for i in range(warmup + reruns):
         progress(f"rerun round {i + 1} of {warmup + reruns}")
@@ -171,7 +234,15 @@ def verdict(ok: bool) -> str:
     return "meets" if ok else "**misses**"
 
 
-def report(args, reruns: dict, cold: tuple, memory: tuple, opening: float, switches: tuple, first: tuple) -> str:
+def vault_cost() -> str:
+    from reunion_core import vault
+
+    return (f"Argon2id, {vault.ARGON2['memory_cost'] // 1024} MiB, {vault.ARGON2['iterations']} passes"
+            if vault.argon2_available() else f"scrypt, n=2^{vault.SCRYPT['n'].bit_length() - 1}")
+
+
+def report(args, reruns: dict, cold: tuple, memory: tuple, opening: float, switches: tuple, first: tuple,
+           unlock: float, sealing: float, home: tuple[float, float]) -> str:
     years = args.years
     lines = [
         "# Performance",
@@ -183,22 +254,26 @@ def report(args, reruns: dict, cold: tuple, memory: tuple, opening: float, switc
         "",
         "## Rerun time of every page (AppTest, ms)",
         "",
-        "| page | " + " | ".join(f"{y:g} y" for y in years) + " | x floor at 10 y | 10 y / 1 y | target |",
-        "| --- | " + " | ".join("---" for _ in years) + " | --- | --- | --- |",
+        f"The last column is the {max(years):g}-year file with every note encrypted (a passphrase set), opened.",
+        "",
+        "| page | " + " | ".join(f"{y:g} y" for y in years) + f" | {max(years):g} y encrypted"
+        " | x floor at 10 y | 10 y / 1 y | encrypted / plain | target |",
+        "| --- | " + " | ".join("---" for _ in years) + " | --- | --- | --- | --- | --- |",
     ]
     big, one = max(years), (1 if 1 in years else min(years))
     for page in ["floor", *PAGES]:
         cells = [f"{reruns[page, y]:.1f}" for y in years]
         if page == "floor":
-            lines.append(f"| one-line app (floor) | {' | '.join(cells)} | 1.0 | | |")
+            lines.append(f"| one-line app (floor) | {' | '.join(cells)} | | 1.0 | | | |")
             continue
         ratio = reruns[page, big] / reruns["floor", big]
         growth = reruns[page, big] / reruns[page, one]
+        sealed = reruns[page, "sealed"]
         limit, times = (60, 20) if "Progress" in page else (30, 10)
-        ok = reruns[page, big] <= limit and ratio <= times and growth <= 1.3
+        ok = max(reruns[page, big], sealed) <= limit and ratio <= times and growth <= 1.3
         lines.append(
-            f"| {page} | {' | '.join(cells)} | {ratio:.1f} | {growth:.2f} | "
-            f"{verdict(ok)} (<= {limit} ms, <= {times}x, <= 1.3x) |"
+            f"| {page} | {' | '.join(cells)} | {sealed:.1f} | {ratio:.1f} | {growth:.2f} | "
+            f"{sealed / reruns[page, big]:.2f} | {verdict(ok)} (<= {limit} ms, <= {times}x, <= 1.3x) |"
         )
     app_start, floor_start = cold
     app_mem, floor_mem = memory
@@ -213,6 +288,16 @@ def report(args, reruns: dict, cold: tuple, memory: tuple, opening: float, switc
         f"| server RSS after every page at {big:g} y (MB) | {app_mem:.0f} | {floor_mem:.0f} | "
         f"{app_mem / floor_mem:.2f} | {verdict(app_mem / floor_mem <= 1.5)} (<= 1.5x) |",
         f"| open an up-to-date {big:g}-year file (ms) | {opening:.1f} | | | {verdict(opening < 50)} (< 50 ms) |",
+        "",
+        "## With a passphrase",
+        "",
+        "| measure | ms | target |",
+        "| --- | --- | --- |",
+        f"| unlock: the key stretched from the passphrase ({vault_cost()}) and checked | {unlock:.0f} | "
+        f"{verdict(unlock < 1000)} (< 1 s, as costly as fits) |",
+        f"| set a passphrase on {big:g} years (every text sealed, the file rewritten) | {sealing * 1000:.0f} | |",
+        f"| Home drawn with nothing kept, plain / encrypted | {home[0]:.1f} / {home[1]:.1f} | "
+        f"{verdict(home[1] <= 1.3 * home[0])} (encrypted <= 1.3x plain: {home[1] / home[0]:.2f}x) |",
         "",
         *switch_rows(args, *switches, first),
         "## What keeps it fast, and what it costs",
@@ -249,7 +334,7 @@ def switch_rows(args, pages: dict[str, float], floor: float, first: tuple[float,
     from bench.switch import SWITCHES
 
     lines = [
-        f"## A page switch in Chromium, at {max(args.years):g} years (ms)",
+        f"## A page switch in Chromium, at {max(args.years):g} years, every note encrypted (ms)",
         "",
         "From a click on a sidebar link to the page drawn (script finished, title shown, every chart",
         "rendered), 1280 px wide; medians over "
@@ -293,12 +378,16 @@ def main(argv: list[str] | None = None) -> int:
         # the servers get their own copy: this process still holds the AppTest files open
         (Path(tmp) / "server").mkdir()
         big = make_db(Path(tmp) / "server", max(args.years))
+        progress("sealing and unlocking an encrypted file")
+        sealed, sealing = make_sealed(Path(tmp) / "server", max(args.years))
+        unlock = bench_unlock(sealed)
+        home = bench_home_first(dbs[max(args.years)], dbs["sealed"])
         cold = bench_cold_start(big, args.starts, progress)
         memory = bench_memory(big, progress)
         opening = bench_open(big)
-        switches = bench_switches(big, args.switches, progress)
+        switches = bench_switches(sealed, args.switches, progress, PASSPHRASE)
         first = bench_first_progress(big, args.starts, progress)
-    table = report(args, reruns, cold, memory, opening, switches, first)
+    table = report(args, reruns, cold, memory, opening, switches, first, unlock, sealing, home)
     print(table)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(table)

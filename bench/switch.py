@@ -28,7 +28,7 @@ DRAWN = """
 """
 
 
-def charts_on_progress(db: Path) -> int:
+def charts_on_progress(db: Path, passphrase: str | None = None) -> int:
     """How many charts Progress draws first for this file: its first part's (an empty chart is a line
     of text, not a chart)."""
     from datetime import date
@@ -38,6 +38,8 @@ def charts_on_progress(db: Path) -> int:
 
     store = Store.open(db)
     try:
+        if passphrase:
+            views.unlock(store, passphrase)
         view = views.progress(store, views.ALL, None, date.today())
         first = next(iter(view.sections.values()), [])
         return sum(not view.charts[i].is_empty for i in first)
@@ -61,19 +63,24 @@ def _browser(p):
     return p.chromium.launch(executable_path=chromium(), args=LAUNCH_ARGS)
 
 
-def bench_switches(db: Path, rounds: int, progress) -> tuple[dict[str, float], float]:
-    """Median ms of a switch to each page, and of the floor's switch, round-robin over the pages."""
+def bench_switches(db: Path, rounds: int, progress, passphrase: str | None = None) -> tuple[dict[str, float], float]:
+    """Median ms of a switch to each page, and of the floor's switch, round-robin over the pages
+    (on an encrypted file, opened first with its passphrase)."""
     from playwright.sync_api import sync_playwright
 
     from harness.server import SETTLED, owner_url, running
 
     samples: dict[str, list[float]] = {key: [] for key, _, _ in SWITCHES}
     floor: list[float] = []
-    charts = {"progress": charts_on_progress(db)}
+    charts = {"progress": charts_on_progress(db, passphrase)}
     with sync_playwright() as p, running(db) as (url, _), running(db, script=str(FLOOR_NAV)) as (floor_url, _):
         browser = _browser(p)
         app = browser.new_page(viewport={"width": 1280, "height": 800})
         app.goto(owner_url(url))
+        if passphrase:
+            app.locator("input[type=password]").fill(passphrase)
+            app.get_by_role("button", name="Open", exact=True).click()
+            app.locator("[data-testid=stSidebar] a").first.wait_for(timeout=60_000)
         app.wait_for_selector(SETTLED, timeout=60_000)
         low = browser.new_page(viewport={"width": 1280, "height": 800})
         low.goto(floor_url)

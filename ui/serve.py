@@ -40,6 +40,26 @@ def _record_outside_attempts(log_path: str) -> None:
     sys.addaudithook(hook)
 
 
+# What the first page imports, in the order it needs them: loaded while Streamlit starts and the browser
+# fetches its scripts (about a second in which the server is idle), so the first page doesn't wait for it.
+WARM = ("duckdb", "cryptography.hazmat.primitives.ciphers.aead", "plotly.graph_objects",
+        "streamlit.elements.plotly_chart", "reunion_core.views", "reunion_core.transfer", "reunion_core.demo",
+        "ui.frame")
+
+
+def _warm() -> None:
+    import importlib
+    import time
+
+    time.sleep(0.4)  # after Streamlit's own start-up, which needs the interpreter first
+
+    for name in WARM:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - only a head start: the page imports it again, and says what fails
+            return
+
+
 def _port(argv: list[str]) -> int:
     for i, arg in enumerate(argv):
         if arg.startswith("--server.port="):
@@ -59,6 +79,9 @@ def main(argv: list[str] | None = None) -> None:
     print(launch.link_text(_port(argv)), flush=True)
     os.environ[launch.SERVED] = "1"  # the app's first run does not print it again
     launch.no_outside_lookups()
+    import threading
+
+    threading.Thread(target=_warm, name="take-two-warm", daemon=True).start()
     from streamlit.web import cli
 
     sys.argv = ["streamlit", "run", str(Path(__file__).resolve().parent.parent / "app.py"), *argv]
