@@ -186,3 +186,23 @@ def test_copies_made_before_the_passphrase_are_named_and_can_be_deleted(sealed):
     assert not old.exists() and sealed.exists()
     assert words.PASSPHRASE_COPIES_DELETED in texts(at)
     assert "after 10 minutes without use" in texts(at)
+
+
+def test_a_draft_typed_before_a_lock_is_there_again_once_it_is_opened(sealed):
+    """Alex is writing in the pause (why now?) when Lock now is pressed in another window."""
+    sam = open_page("app.py")
+    unlock(sam)
+    sam.switch_page("pages/8_Toolkit.py").run()
+    sam.text_area(key="tk.urge.why_now").input("DRAFT-NOT-SAVED lonely").run()
+    other = open_page("app.py")
+    unlock(other)
+    other.button(key="lock.now").click().run()  # locks every window
+    sam.button(key="tk.urge.save").click().run()  # the next move meets the lock screen
+    assert locked_screen(sam) and "DRAFT-NOT-SAVED" not in everything(sam)
+    assert words.LOCK_DRAFT_KEPT in texts(sam)
+    unlock(sam)
+    assert not locked_screen(sam)
+    assert sam.text_area(key="tk.urge.why_now").value == "DRAFT-NOT-SAVED lonely"
+    with file_at(sealed) as store:  # kept, not saved behind their back
+        views.unlock(store, PASS)
+        assert store.tool_entries(("urge",)) == []

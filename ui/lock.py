@@ -24,6 +24,7 @@ from ui import state, widgets
 
 EPOCH = "take_two.lock.epoch"  # session: the store's lock epoch this session gave the passphrase at
 SEEN = "take_two.lock.seen"  # session: monotonic time of its last run while open
+DRAFTS = "take_two.lock.drafts"  # session: what was typed, not saved, when it locked
 P = "lock."
 
 # Each open store's last use by any session (monotonic seconds), and its idle minutes: the watcher
@@ -96,6 +97,8 @@ def unlocked(store: Store) -> bool:
     if not store.has_passphrase:
         return True
     if not session_open(store):
+        if EPOCH in st.session_state:  # it was open here until a lock elsewhere: keep what was being typed
+            _close_session()
         return False
     now = time.monotonic()
     minutes = state.preferences(store).lock_minutes
@@ -124,8 +127,18 @@ def after_quick_exit(store: Store) -> None:
 
 
 def _close_session() -> None:
+    """Lock this session; what was typed and not saved is kept, in this session, until it is opened again."""
     st.session_state.pop(EPOCH, None)
     st.session_state.pop(SEEN, None)
+    kept = {key: value for key, value in st.session_state.items()
+            if isinstance(value, str) and value.strip() and not str(key).startswith((P, "take_two", "$$"))}
+    if kept:
+        st.session_state[DRAFTS] = {**st.session_state.get(DRAFTS, {}), **kept}
+
+
+def _bring_back_drafts() -> None:
+    for key, value in st.session_state.pop(DRAFTS, {}).items():
+        st.session_state[key] = value
 
 
 def idle_timer(store: Store) -> None:
@@ -155,6 +168,8 @@ def screen(store: Store) -> NoReturn:
         given = st.text_input(words.LOCK_FIELD, type="password", key=P + "passphrase", max_chars=vault.MAX_LENGTH)
         pressed = st.form_submit_button(words.LOCK_OPEN, type="primary", key=P + "open")
     st.caption(words.LOCK_TEXT)
+    if st.session_state.get(DRAFTS):
+        st.caption(words.LOCK_DRAFT_KEPT)
     if pressed:
         try:
             with st.spinner(words.LOCK_OPENING):
@@ -163,6 +178,7 @@ def screen(store: Store) -> NoReturn:
             st.error(str(exc), icon=":material/lock:")
         else:
             st.session_state[P + "tried"] = tried
+            _bring_back_drafts()
             st.session_state[EPOCH] = store.lock_epoch
             st.session_state[SEEN] = time.monotonic()
             st.rerun()

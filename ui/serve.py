@@ -42,7 +42,7 @@ def _record_outside_attempts(log_path: str) -> None:
 
 # What the first page imports, in the order it needs them: loaded while Streamlit starts and the browser
 # fetches its scripts (about a second in which the server is idle), so the first page doesn't wait for it.
-WARM = ("duckdb", "cryptography.hazmat.primitives.ciphers.aead", "plotly.graph_objects",
+WARM = ("duckdb", "plotly.graph_objects",
         "streamlit.elements.plotly_chart", "reunion_core.views", "reunion_core.transfer", "reunion_core.demo",
         "ui.frame")
 

@@ -38,7 +38,6 @@ from reunion_core.guidance import Boundary, Guidance
 from reunion_core.records import Assessment, Contact, DiagnosticRun, Verdict
 from reunion_core.safety import SafetyState
 from reunion_core.views import choose_path
-from ui.frame import NEXT_PAGES, page
 
 VERDICT_BOX = {
     Verdict.SAFETY_FIRST: st.error,
@@ -206,6 +205,8 @@ def what_next(guidance: Guidance, discreet: bool) -> None:
             st.caption(step.caption)
         if guidance.missing:
             st.markdown("\n".join(f"- {escape(m)}" for m in guidance.missing))
+        from ui.frame import NEXT_PAGES, page  # here: the frame draws with these widgets (ui/lock.py)
+
         st.page_link(page(NEXT_PAGES[step.page]), label=GO_THERE[step.page], icon=":material/arrow_forward:")
 
 

@@ -64,6 +64,28 @@ def safety_screens(browser, out: Path, folder: Path) -> None:
         page.context.close()
 
 
+def lock_screens(browser, out: Path, folder: Path) -> None:
+    """The lock screen a new window shows once a passphrase is set: phone (light), desktop (dark)."""
+    from reunion_core.views import set_passphrase
+
+    path = folder / "locked.duckdb"
+    generate(path, years=2, seed=1)
+    store = Store.open(path)
+    set_passphrase(store, "a quiet river at dawn", "a quiet river at dawn")
+    store.close()
+    with running(path) as (url, _):
+        for name, size, scheme in (("lock-phone", "phone", "light"), ("lock-desktop-dark", "desktop", "dark")):
+            width, height = SIZES[size]
+            context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+            page = context.new_page()
+            page.goto(owner_url(url))
+            page.locator("input[type=password]").wait_for(timeout=30_000)
+            page.wait_for_timeout(800)
+            page.screenshot(path=str(out / f"{name}.png"))
+            print(f"{name:>28}: {out / name}.png")
+            context.close()
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -85,6 +107,7 @@ def main(out: Path) -> None:
                         shoot(page, out, f"{(path_ or 'Home').lower()}-{size}{suffix}", width, height)
                     context.close()
             safety_screens(browser, out, Path(tmp))
+            lock_screens(browser, out, Path(tmp))
             browser.close()
 
 

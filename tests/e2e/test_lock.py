@@ -173,3 +173,24 @@ def test_idle_minutes_lock_the_page_in_the_browser(new_page, app):
     _journal(page)
     page.clock.fast_forward("10:30")  # the default 10 minutes, and the timer's next 5-second look
     _locked(page)
+
+
+def test_a_draft_typed_before_a_lock_elsewhere_is_there_again_once_opened(new_page, app):
+    page, other = new_page(), new_page()
+    for p in (page, other):
+        p.goto(owner_url(app, "Toolkit"))
+        _open(p)
+        _journal(p, "Toolkit")
+    box = page.locator("[data-testid=stMain] textarea").first
+    box.fill("DRAFT-NOT-SAVED about tonight")
+    box.press("Tab")
+    settle(page)
+    other.locator("[data-testid=stSidebar]").get_by_role("button", name=words.LOCK_NOW).click()
+    _locked(other)
+    page.get_by_role("button", name="Start my ten minutes").click()  # the next move meets the lock
+    _locked(page)
+    assert "DRAFT-NOT-SAVED" not in page.content()
+    expect(page.get_by_text(words.LOCK_DRAFT_KEPT)).to_be_visible()
+    _open(page)
+    _journal(page, "Toolkit")
+    expect(page.locator("[data-testid=stMain] textarea").first).to_have_value("DRAFT-NOT-SAVED about tonight")
