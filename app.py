@@ -28,9 +28,7 @@ if glance.is_empty:
     st.stop()
 
 path = glance.guidance.path
-if f.safety.on and not f.store.has_passphrase and not state.using_example():  # offered again in safety mode
-    st.info(words.PASSPHRASE_SAFETY_OFFER, icon=":material/key:")
-    st.page_link(page("safety"), label=words.PASSPHRASE_OFFER, icon=":material/key:")
+lock.offer_in_safety(f.store, f.safety.on and not state.using_example())  # offered again in safety mode
 st.header("What next", anchor=False)  # first: on a phone, the step comes before the tiles
 widgets.what_next(glance.guidance, f.discreet and f.safety.on)
 if glance.guidance.offer_moving_on or (path is Path.MOVING_ON and not f.safety.on):

@@ -11,7 +11,7 @@ from reunion_core.content import (
     SAFETY_QUESTIONS,
 )
 from ui import diagnostic as dx
-from ui import state, widgets
+from ui import lock, state, widgets
 from ui import toolkit as tools
 from ui.diagnostic import KEEP, P
 from ui.frame import frame
@@ -27,6 +27,7 @@ runs = screen.runs
 if st.session_state.get(P + "saved") and runs:  # just saved: the verdict first, not under an empty form
     widgets.flash()
     dx.latest_verdict(runs[0], f.safety, "Your verdict")
+    lock.offer_in_safety(f.store, f.safety.on and not state.using_example())  # safety mode just turned on
     if st.button("Take the diagnostic again", key=P + "again"):
         st.session_state[P + "saved"] = False
         st.rerun()

@@ -956,7 +956,8 @@ PASSPHRASE_REMOVE_SURE = "I understand: my writing will be stored readable on th
 PASSPHRASE_REMOVED = "The passphrase is removed: the journal no longer locks."
 PASSPHRASE_SAFETY_OFFER = (
     "If someone else may use this computer, you can lock this journal with a passphrase: "
-    "everything you wrote is then encrypted, and it asks for the passphrase in every new window."
+    "everything you wrote is then encrypted, and it asks for the passphrase in every new window. "
+    "Discreet mode, beside it on Safety & help, gives the app and its menu plain names."
 )
 PASSPHRASE_COPIES = (
     "Take Two keeps these copies of your journal beside it (set aside, or left by a crash). Any made before "

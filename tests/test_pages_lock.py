@@ -206,3 +206,12 @@ def test_a_draft_typed_before_a_lock_is_there_again_once_it_is_opened(sealed):
     with file_at(sealed) as store:  # kept, not saved behind their back
         views.unlock(store, PASS)
         assert store.tool_entries(("urge",)) == []
+
+
+def test_the_verdict_that_turns_safety_mode_on_offers_the_passphrase_there(db_path):
+    at = open_page("pages/1_Diagnostic.py")
+    at.checkbox(key="dx.safety.afraid").check().run()
+    at.button(key="dx.save").click().run()
+    assert not at.exception
+    assert words.PASSPHRASE_SAFETY_OFFER in texts(at)
+    assert any(link.label == words.PASSPHRASE_OFFER for link in at.get("page_link"))

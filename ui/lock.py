@@ -187,6 +187,13 @@ def screen(store: Store) -> NoReturn:
     st.stop()
 
 
+def offer_in_safety(store: Store, safety_on: bool) -> None:
+    """In safety mode, with no passphrase yet: the offer again (and discreet mode), one click from it."""
+    if safety_on and not store.has_passphrase:
+        st.info(words.PASSPHRASE_SAFETY_OFFER, icon=":material/key:")
+        st.page_link("pages/6_Safety_and_help.py", label=words.PASSPHRASE_OFFER, icon=":material/key:")
+
+
 def tell_tries() -> None:
     """Once, just after opening: wrong passphrases typed here while it was locked (someone may have tried)."""
     tried = st.session_state.pop(P + "tried", 0)
