@@ -194,3 +194,18 @@ def test_a_draft_typed_before_a_lock_elsewhere_is_there_again_once_opened(new_pa
     _open(page)
     _journal(page, "Toolkit")
     expect(page.locator("[data-testid=stMain] textarea").first).to_have_value("DRAFT-NOT-SAVED about tonight")
+
+
+@pytest.mark.parametrize(("width", "scheme"), [(390, "light"), (1280, "dark")])
+def test_the_lock_screen_meets_wcag_aa(browser, app, width, scheme):
+    from tests.e2e.test_accessibility import violations
+
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(owner_url(app))
+        _locked(page)
+        page.locator("[data-testid=stExpander] summary").click()  # "Forgotten the passphrase?" open too
+        assert violations(page) == []
+    finally:
+        context.close()
