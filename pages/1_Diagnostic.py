@@ -10,6 +10,7 @@ from reunion_core.content import (
     DIAGNOSTIC_QUESTIONS,
     SAFETY_QUESTIONS,
 )
+from reunion_core.guidance import Pending
 from ui import diagnostic as dx
 from ui import lock, state, widgets
 from ui import toolkit as tools
@@ -53,11 +54,16 @@ if steps[step] == "safety":
     if f.safety.on and not f.discreet:
         st.caption(words.DIAGNOSTIC_SAFETY_ONLY)
 elif steps[step] == "questions":
+    their_no = st.session_state.get(f"{P}answer.they_want") == "no"  # answered, not yet saved: it counts now
+    about_them = f.speaks_of_them(Pending(their_no=their_no, safety=any(
+        st.session_state.get(f"{P}safety.{q.key}") for q in SAFETY_QUESTIONS)))
     for number, q in enumerate(DIAGNOSTIC_QUESTIONS, start=1):
         # No bordered box per question: six of them cost ~5 ms on every rerun (make bench).
         widgets.choice(st.radio, f"**{number}. {q.text}**", q.choices, f"{P}answer.{q.key}", index=None,
                        help=q.why, **KEEP)
-        if q.key == "what_different":
+        if q.key == "they_want" and their_no:
+            st.info(words.THEIR_NO_ANSWERED, icon=":material/front_hand:")
+        if q.key == "what_different" and about_them:
             dx.different_now(screen.reasons)
         st.text_area(q.reflection_prompt, key=f"{P}reflection.{q.key}", placeholder="Optional, in your own words",
                      **KEEP)

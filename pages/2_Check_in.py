@@ -4,6 +4,7 @@ import streamlit as st
 
 from reunion_core import content as words
 from reunion_core.content import MOODS, REACTANCE_STAGES, YOUR_STAGE_BY_KEY, YOUR_STAGES
+from reunion_core.guidance import Pending, heard
 from reunion_core.records import CheckIn
 from reunion_core.stages import disagreement, disagrees, reactance_stage, stage_from_signs
 from ui import state, widgets
@@ -18,21 +19,23 @@ latest = view.latest
 openness = stage_key = None  # in safety mode, after a boundary or a no, or moving on: about you only
 signs: tuple[str, ...] = ()
 
+# Ticked, not yet saved: their request for no contact already decides what this screen says of them.
+pending = Pending(boundary=bool(st.session_state.get(f"{P}sign.{words.BOUNDARY_SIGN.key}")))
+about_them = f.speaks_of_them(pending)
 if not f.about_you_only:
     st.header("Where are they?", anchor=False)
-    openness = st.slider(
-        "How open are they to you right now? (0 = not at all, 100 = completely)",
-        0,
-        100,
-        value=latest.openness if latest else 10,  # at first, assume the wall is up
-        help=words.OPENNESS_START if not latest else None,
-        key=P + "openness",
-        persist_state="session",
-    )
-    gut = reactance_stage(openness)
-    with st.container(border=True):
-        signs_here = "; ".join(s.text.lower() for s in gut.signs)
-        st.markdown(f"**Stage {gut.number} of 5: {gut.name}**  \n{gut.summary}\n\n:small[Signs of this stage: {signs_here}.]")
+    if about_them:
+        openness = st.slider(
+            words.OPENNESS_LABEL, 0, 100,
+            value=latest.openness if latest else 10,  # at first, assume the wall is up
+            help=words.OPENNESS_START if not latest else None,
+            key=P + "openness",
+            persist_state="session",
+        )
+        gut = reactance_stage(openness)
+        with st.container(border=True):
+            st.markdown(words.THEIR_STAGE_CARD.format(number=gut.number, name=gut.name, summary=gut.summary,
+                                                      signs="; ".join(s.text.lower() for s in gut.signs)))
 
     st.markdown("**Signs you saw since last time** (tick what actually happened)")
     for stage in REACTANCE_STAGES:
@@ -48,18 +51,18 @@ if not f.about_you_only:
         st.info(words.BOUNDARY_TICKED, icon=":material/front_hand:")
     elif set(signs) & {s.key for s in words.DISCOURAGING_SIGNS}:
         st.info(words.DISCOURAGED_TICKED)
-    if evidence is None:
-        st.caption("Tick any signs you saw, and Take Two shows which stage they point to.")
+    if not about_them:  # their boundary, ticked: no reading of their stage, and none of how open they are
+        pass
+    elif evidence is None:
+        st.caption(words.SIGNS_PROMPT)
     elif disagrees(gut, evidence):
-        direction = "more open" if disagreement(gut, evidence) > 0 else "less open"
-        st.warning(
-            f"Your slider says **{gut.name}**, but the signs you ticked point to **{evidence.name}**: "
-            f"{abs(disagreement(gut, evidence))} stages apart. Your gut reads them as {direction} than "
-            "what they did. Worth a second look."
-        )
+        st.warning(words.GUT_AGAINST_SIGNS.format(
+            gut=gut.name, evidence=evidence.name, apart=abs(disagreement(gut, evidence)),
+            direction="more open" if disagreement(gut, evidence) > 0 else "less open"))
     else:
-        st.markdown(f"The signs point to **{evidence.name}**, close to your sense of it.")
+        st.markdown(words.SIGNS_CLOSE.format(evidence=evidence.name))
 
+if about_them:  # your stage of reconnecting is about them too: not with their boundary ticked
     st.header("Where are you?", anchor=False)
     stage_key = st.selectbox(
         "Your stage",
@@ -76,7 +79,7 @@ if not f.about_you_only:
 elif f.safety.on and not f.discreet:
     st.caption(words.SAFETY_CHECK_IN)
 elif not f.safety.on:
-    st.caption(words.ABOUT_YOU_CHECK_IN[f.guidance.path.value])
+    st.caption(words.ABOUT_YOU_CHECK_IN[heard(f.guidance.path, pending).value])
 mood = widgets.mood("How do you feel today?", P + "mood", value=latest.mood if latest else 3, persist_state="session")
 note = st.text_area(
     "A note for yourself (optional)",

@@ -9,6 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import MappingProxyType
 
+# Every phrase that speaks of their stage or openness, weighs the person's sense of them against the
+# signs, or suggests a step toward them is written through about_them(). A screen may show one only
+# when guidance.heard() says the path is RECONNECTING (ui/frame.py: Frame.speaks_of_them), and
+# tests/test_voice.py proves, on every page and in every state that changes the path, that none of
+# them is on screen otherwise: a phrase written here is covered the day it is written.
+ABOUT_THEM: list[str] = []
+
+
+def about_them(text: str) -> str:
+    ABOUT_THEM.append(text)
+    return text
+
 
 @dataclass(frozen=True)
 class Sign:
@@ -340,6 +352,9 @@ YOUR_STAGES: tuple[ReconnectionStage, ...] = (
         tips=("micro_dates", "i_statements", "boundaries"),
     ),
 )
+
+for _stage in YOUR_STAGES[2:]:  # Dip a toe in the water and every stage after it: each step involves them
+    about_them(_stage.next_step)
 
 # --- The diagnostic: six questions to run before any stage -------------------------------------
 
@@ -755,11 +770,24 @@ MOVING_ON_SLIP = (
     "You reached out on {day}. That's a restart point, not a failure: day one again, and you've done day one before."
 )
 OPENNESS_START = "It starts low: until they show otherwise, assume they need space."
+OPENNESS_LABEL = about_them("How open are they to you right now? (0 = not at all, 100 = completely)")
+THEIR_STAGE_CARD = about_them("**Stage {number} of 5: {name}**  \n{summary}\n\n:small[Signs of this stage: {signs}.]")
+SIGNS_PROMPT = about_them("Tick any signs you saw, and Take Two shows which stage they point to.")
+GUT_AGAINST_SIGNS = about_them(
+    "Your slider says **{gut}**, but the signs you ticked point to **{evidence}**: {apart} stages apart. "
+    "Your gut reads them as {direction} than what they did. Worth a second look."
+)
+SIGNS_CLOSE = about_them("The signs point to **{evidence}**, close to your sense of it.")
+WITH_THEM_AT = about_them("With them at {stage}: {focus}")
 SAID_HEADING = "What they said"
 BOUNDARY_TICKED = (
     "Thank you for writing it down. A request for no contact is a boundary: when you save, Take Two "
     "respects it. No screen will suggest contacting them, and their stage is no longer estimated. "
     "Only they can reopen contact."
+)
+THEIR_NO_ANSWERED = (
+    "Thank you for being honest about it. A no is an answer, not a stage to wait out: when you save, "
+    "Take Two turns to you, and no screen will guess how open they are or suggest a step toward them."
 )
 DISCOURAGED_TICKED = (
     "Take what they said at its word. Take Two never reads discouragement as openness."
@@ -1254,8 +1282,10 @@ REASONS_EMPTY = (
 REASON_OPEN = "No evidence of change yet."
 EVIDENCE_HELP = ("A dated moment that shows something is different, in a sentence: \"we talked about money on "
                  "3 May, calmly\". Promises are not evidence; what happened is.")
-DIFFERENT_COUNT = "{open} of {total} {reasons} still {have} no evidence of change."
-DIFFERENT_ALL = "Every reason it ended has some evidence of change. Keep looking: one moment is a start, not proof."
+# How far what ended it has changed: a measure of trying again, so about them too.
+DIFFERENT_COUNT = about_them("{open} of {total} {reasons} still {have} no evidence of change.")
+DIFFERENT_ALL = about_them("Every reason it ended has some evidence of change. Keep looking: one moment is a "
+                           "start, not proof.")
 BOUNDARIES_HELP = ("The guide: \"Setting new boundaries and moving away from old triggers can help solidify this "
                    "new beginning.\" Write down the ones you both agreed, then note each time one was kept or broken.")
 FLAG_FROM_DATA = {

@@ -75,6 +75,34 @@ class Guidance:
     ready: Readiness | None = None  # the gate's measures, for the screen where the person sets them
 
 
+@dataclass(frozen=True)
+class Pending:
+    """What a form shows ticked or chosen, not yet saved, that changes the path the moment it is saved."""
+
+    safety: bool = False  # a safety answer ticked in the diagnostic
+    boundary: bool = False  # "they asked me not to contact them, or blocked me", ticked or given as their answer
+    their_no: bool = False  # "No, they have said they don't", answered
+
+
+NOTHING_PENDING = Pending()
+
+
+def heard(path: Path, pending: Pending = NOTHING_PENDING) -> Path:
+    """The one judge of what any screen may say about them: the saved path, with what is ticked on
+    screen counted as if it were saved. Never warmer than the saved path: unticking or a kinder answer
+    changes nothing until it is saved. Only RECONNECTING lets a screen speak of their stage or
+    openness, compare the person's sense of them with the signs, or suggest a step toward them."""
+    if path is Path.SAFETY or pending.safety:
+        return Path.SAFETY
+    if path is Path.MOVING_ON:
+        return path
+    if path is Path.BOUNDARY or pending.boundary:
+        return Path.BOUNDARY
+    if path is Path.THEY_SAID_NO or pending.their_no:
+        return Path.THEY_SAID_NO
+    return path
+
+
 def boundary(requests: list[tuple[date, datetime]], choices: list[PathChoice]) -> Boundary:
     """A boundary stands from the latest request (a check-in's mark or a contact's answer: the day,
     and when it was written down) until the person records, after it, that they themselves reopened
@@ -179,7 +207,7 @@ def _guide(safety_on, diagnostic, your_stage, their, bound, chose_moving_on, rea
     if missing:
         step = Step(words.NEXT_STEP_NOT_YET.format(stage=your_stage.name), "journey", words.GATE_INSTEAD)
         return Guidance(Path.RECONNECTING, step, bound, missing, offer_moving_on=offer)
-    caption = f"With them at {their.name}: {their.focus}" if their else ""
+    caption = words.WITH_THEM_AT.format(stage=their.name, focus=their.focus) if their else ""
     step = Step(your_stage.next_step, "contact_log", caption, contacts_them=True)
     return Guidance(Path.RECONNECTING, step, bound, offer_moving_on=offer)
 

@@ -12,7 +12,7 @@ import streamlit as st
 from reunion_core import content as words
 from reunion_core.content import DISCREET_NAME, DISCREET_SCREENS, EMERGENCY_RESOURCE, SCREENS
 from reunion_core.errors import ReunionError
-from reunion_core.guidance import Guidance, Path
+from reunion_core.guidance import NOTHING_PENDING, Guidance, Path, Pending, heard
 from reunion_core.safety import SafetyState
 from reunion_core.store import Store
 from reunion_core.views import Preferences
@@ -58,7 +58,14 @@ class Frame:
     @property
     def about_you_only(self) -> bool:
         """Nothing on screen about how open they are: safety, a boundary, their no, or moving on."""
-        return self.safety.on or self.guidance.path is not Path.RECONNECTING
+        return not self.speaks_of_them()
+
+    def speaks_of_them(self, pending: Pending = NOTHING_PENDING) -> bool:
+        """Whether this screen may say anything about them (their stage, their openness, the person's
+        gut against the signs, a step toward them), counting what is ticked on it and not yet saved.
+        Decided by guidance.heard, the one judge, for every screen."""
+        path = Path.SAFETY if self.safety.on else self.guidance.path
+        return heard(path, pending) is Path.RECONNECTING
 
 
 def frame(screen: str) -> Frame:

@@ -22,8 +22,11 @@ from tests.e2e.conftest import _recorded
 from tests.e2e.helpers import open_at, settle
 
 AXE = Axe()
+# Violations, and what axe could not decide ("incomplete"): its contrast rule gives up on text whose
+# background it can't tell (the sidebar's data path, overlapped by another element, was 4.4:1 and
+# never reported as a violation, issue 23). Each such text is measured below instead.
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-           "resultTypes": ["violations"]}
+           "resultTypes": ["violations", "incomplete"]}
 SIZES = {"phone": (390, 844), "desktop": (1280, 800)}
 # Every screen by its sidebar link and its title, Home last (the first page opened is Home).
 SCREENS_SHOWN = [(s.nav or s.title, s.title) for s in [*SCREENS.values()][1:] + [SCREENS["home"]]]
@@ -59,13 +62,48 @@ OUTLINE_AND_CHART_TEXT = """() => {
 }"""
 
 
+# The contrast of one element's text as a person sees it: its colour, faded by its own and every
+# ancestor's opacity, over the first background behind it that is not transparent.
+CONTRAST_OF = """selector => {
+  const el = document.querySelector(selector);
+  if (!el) return null;
+  const parse = c => { const v = (c.match(/[\\d.]+/g) || []).map(Number); return [v[0], v[1], v[2], v.length > 3 ? v[3] : 1]; };
+  const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+                               return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const over = (top, bottom, a) => [0, 1, 2].map(i => top[i] * a + bottom[i] * (1 - a));
+  let fade = 1, back = null;
+  for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+    const s = getComputedStyle(e);
+    fade *= +s.opacity;
+    const bg = parse(s.backgroundColor);
+    if (!back && bg[3] > 0.99) back = bg;
+  }
+  back = back || [255, 255, 255, 1];
+  const fg = parse(getComputedStyle(el).color);
+  const seen = over(fg, back, fg[3] * fade);
+  const [a, b] = [lum(seen), lum(back)].sort((x, y) => y - x);
+  const style = getComputedStyle(el);
+  const large = parseFloat(style.fontSize) >= 24 || (parseFloat(style.fontSize) >= 18.66 && +style.fontWeight >= 700);
+  return [(a + 0.05) / (b + 0.05), large ? 3 : 4.5];
+}"""
+
+
 def violations(page) -> list[str]:
-    """axe's WCAG A and AA violations on the page as drawn, one line per element, then the outline's
-    and the charts' text."""
+    """axe's WCAG A and AA violations on the page as drawn, one line per element; every text axe's
+    contrast rule could not decide, measured here; then the outline's and the charts' text."""
     page.wait_for_timeout(100)  # a chart or a late widget finishes drawing
-    found = AXE.run(page, options=WCAG_AA).response["violations"]
-    return [f"{v['id']}: {n['html'][:120]} ({(n.get('any') or n.get('all') or [{}])[0].get('message', '')[:160]})"
-            for v in found for n in v["nodes"]] + page.evaluate(OUTLINE_AND_CHART_TEXT)
+    response = AXE.run(page, options=WCAG_AA).response
+    found = [f"{v['id']}: {n['html'][:120]} ({(n.get('any') or n.get('all') or [{}])[0].get('message', '')[:160]})"
+             for v in response["violations"] for n in v["nodes"]]
+    for rule in response["incomplete"]:
+        if rule["id"] != "color-contrast":
+            continue
+        for node in rule["nodes"]:
+            measured = page.evaluate(CONTRAST_OF, node["target"][-1]) if isinstance(node["target"][-1], str) else None
+            if measured is None or measured[0] < measured[1]:
+                found.append(f"color-contrast (measured): {node['html'][:120]} "
+                             f"{'unmeasured' if measured is None else f'{measured[0]:.2f}:1 < {measured[1]}:1'}")
+    return found + page.evaluate(OUTLINE_AND_CHART_TEXT)
 
 
 @pytest.fixture(scope="module")

@@ -123,3 +123,43 @@ def test_your_journey_draws_the_tab_chosen_and_keeps_it(new_page, tmp_path):
         page.get_by_role("button", name=words.NO_CONTACT_SAVE).click()
         settle(page)
         expect(body).to_contain_text(words.READY_SAVED)
+
+
+def _about_them(page) -> list[str]:
+    from tests.test_voice import FRAGMENTS
+
+    held = drawn(page) + page.evaluate("() => [...document.querySelectorAll('[data-testid=stMain] label, "
+                                       "[data-testid=stMain] [aria-label]')].map(e => e.textContent + ' ' + "
+                                       "(e.getAttribute('aria-label') || '')).join(' ')")
+    return [f for f in FRAGMENTS if f in held]
+
+
+def test_on_a_phone_their_boundary_ticked_not_yet_saved_silences_every_reading_of_them(new_page, tmp_path):
+    """Sam at 1 a.m. ticks "They asked me not to contact them": the warm reading goes at once."""
+    def warm(store):
+        record_diagnostic(store, DiagnosticAnswers(YES))
+        store.add_checkin(CheckIn(90, "dip_a_toe", 4, ("openly_warm",), ""))
+
+    with app_on(tmp_path / "live-boundary" / "reunion.duckdb", warm) as url:
+        page = new_page(390, 844)
+        open_at(page, url, "Check_in")
+        click_label(page, "Openly warm and agreeable with you")
+        assert _about_them(page)  # the slider, their stage, the signs' reading
+        click_label(page, "They asked me not to contact them, or blocked me")
+        expect(main(page)).to_contain_text("A request for no contact is a boundary")
+        assert _about_them(page) == []
+        click_label(page, "They asked me not to contact them, or blocked me")  # undone, before saving
+        expect(main(page)).to_contain_text(words.OPENNESS_LABEL.split("?")[0])
+        assert _about_them(page)
+
+
+def test_on_a_phone_a_no_answered_not_yet_saved_silences_the_diagnostic(new_page, tmp_path):
+    with app_on(tmp_path / "live-no" / "reunion.duckdb", lambda store: record_diagnostic(
+            store, DiagnosticAnswers(YES))) as url:
+        page = new_page(390, 844)
+        open_at(page, url, "Diagnostic")
+        click_button(page, "Next")
+        assert _about_them(page)  # what is different now, counted against the reasons it ended
+        click_label(page, "No, they have said they don't")
+        expect(main(page)).to_contain_text(words.THEIR_NO_ANSWERED.split(":")[0])
+        assert _about_them(page) == []
