@@ -144,3 +144,15 @@ def test_a_safety_answer_not_yet_saved_silences_the_rest_of_the_diagnostic(db_pa
     at.checkbox(key="dx.safety.afraid").check().run()
     at.button(key="dx.next").click().run()  # on to the questions, the safety answer still unsaved
     assert not at.exception and about_them_on(at) == []
+
+
+def test_their_stop_chosen_as_a_contact_answer_not_yet_saved_brings_nothing_about_them(db_path):
+    """The Contact log's form: "They asked me to stop contacting them", chosen and not yet saved."""
+    warm(db_path)
+    at = open_page("pages/3_Contact_log.py")
+    at.selectbox(key="co.new.response").set_value("asked_stop").run()
+    assert not at.exception and about_them_on(at) == []
+    at.button(key="co.save").click().run()
+    assert about_them_on(at) == []
+    at.switch_page("app.py").run()
+    assert about_them_on(at) == []  # saved: the boundary path everywhere
