@@ -68,17 +68,13 @@ def _journal(page, path: str = "Check_in") -> None:
     assert SECRET in page.locator("[data-testid=stMain]").inner_text() or path != "Check_in"
 
 
-@pytest.mark.parametrize("path", ["", "Check_in", "Safety_and_help", "Your_data"])
-def test_a_new_session_with_the_owners_link_sees_only_the_lock_screen(new_page, app, path):
+def test_a_new_session_with_the_owners_link_sees_only_the_lock_screen_and_the_remembered_key_opens_nothing(
+        new_page, app):
+    """A new window: only the lock screen (tests/test_pages_lock.py checks every page in AppTest)."""
     page = new_page()
-    page.goto(owner_url(app, path))
-    _locked(page)
-
-
-def test_the_remembered_key_alone_opens_nothing(new_page, app):
-    page = new_page()
-    page.goto(owner_url(app, "Check_in"))
-    _locked(page)
+    for path in ("", "Safety_and_help"):
+        page.goto(owner_url(app, path))
+        _locked(page)
     page.goto(f"{app}/Check_in")  # a bookmark, or the sibling typing the address: the browser remembers the key
     _locked(page)
     assert page.evaluate("() => localStorage.getItem('take-two-key')") == KEYS[app]  # the door remembers...
