@@ -211,7 +211,6 @@ function exitNow() {
   hidePage();
   document.title = text(s.config && s.config.coverTitle, "Notes");
   writeFlag(true);
-  if (s.onLeave) s.onLeave();  // best effort: the server hears it if the message leaves before the page does
   window.location.replace(target);
 }
 
@@ -293,7 +292,6 @@ export default function (component) {
     coverTitle: data.coverTitle, coverText: data.coverText, continueLabel: data.continueLabel,
   };
   s.onContinue = () => component.setTriggerValue("continued", true);
-  s.onLeave = () => component.setTriggerValue("left", true);
   ensureStyle();
   ensureButton(s);
   if (!s.installed) { install(s); preload(data.preload); }
@@ -348,9 +346,9 @@ def quick_exit(
     ``target`` must pass the same rule as the setting (``records.valid_exit_url``: a plain https://
     page elsewhere); anything else falls back to ``DEFAULT_TARGET``. While the browser says the app was left with quick exit, the page shows
     only the cover and, with ``stop_while_covered``, the script stops here so nothing else is
-    even sent to the browser until the person presses Continue. ``on_leave`` is called when the
-    browser says this tab left with quick exit (best effort: the page may be gone first) and when
-    Continue is pressed on a cover (this tab or another left).
+    even sent to the browser until the person presses Continue. ``on_leave`` is called when Continue
+    is pressed on a cover (this tab, or another of the browser, left with quick exit). Not when the tab
+    leaves: a rerun then could reach the page as it goes and give it back its own title.
     """
     try:
         target = valid_exit_url(target)
@@ -375,7 +373,6 @@ def quick_exit(
             "preload": "" if stop else " ".join(_CHART_CODE),
         },
         on_continued_change=partial(_continued, on_leave),
-        on_left_change=on_leave or (lambda: None),
         width="stretch",
         height="content",
     )
