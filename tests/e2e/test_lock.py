@@ -68,6 +68,15 @@ def _journal(page, path: str = "Check_in") -> None:
     assert SECRET in page.locator("[data-testid=stMain]").inner_text() or path != "Check_in"
 
 
+def _opened_on_check_in(app: str, *pages) -> None:
+    """Each window or tab follows the owner's link, meets the lock screen, and opens the journal."""
+    for p in pages:
+        p.goto(owner_url(app, "Check_in"))
+        _locked(p)
+        _open(p)
+        _journal(p)
+
+
 def test_a_new_session_with_the_owners_link_sees_only_the_lock_screen_and_the_remembered_key_opens_nothing(
         new_page, app):
     """A new window: only the lock screen (tests/test_pages_lock.py checks every page in AppTest)."""
@@ -83,11 +92,7 @@ def test_a_new_session_with_the_owners_link_sees_only_the_lock_screen_and_the_re
 
 def test_the_right_passphrase_opens_it_and_lock_now_locks_every_window(new_page, app):
     page, other = new_page(), new_page(390, 844)
-    for p in (page, other):
-        p.goto(owner_url(app, "Check_in"))
-        _locked(p)
-        _open(p)
-        _journal(p)
+    _opened_on_check_in(app, page, other)
     page.locator("[data-testid=stSidebar]").get_by_role("button", name=words.LOCK_NOW).click()
     _locked(page)
     other.get_by_role("button").filter(has_text="Save").first.click()  # the other window's next move
@@ -97,11 +102,7 @@ def test_the_right_passphrase_opens_it_and_lock_now_locks_every_window(new_page,
 def test_lock_now_hides_and_locks_another_tab_of_the_same_browser_without_a_click(new_page, app):
     page = new_page()
     tab = page.context.new_page()
-    for p in (page, tab):
-        p.goto(owner_url(app, "Check_in"))
-        _locked(p)
-        _open(p)
-        _journal(p)
+    _opened_on_check_in(app, page, tab)
     page.locator("[data-testid=stSidebar]").get_by_role("button", name=words.LOCK_NOW).click()
     _locked(page)
     _locked(tab)  # no click in it: it heard this browser lock
@@ -130,10 +131,7 @@ def test_a_quick_exit_locks_the_journal_in_every_tab_and_for_whoever_comes_back(
     page = new_page()
     _neutral_site_answered_here(page.context)
     other = page.context.new_page()  # a second tab of the same browser, open on the journal too
-    for p in (page, other):
-        p.goto(owner_url(app, "Check_in"))
-        _open(p)
-        _journal(p)
+    _opened_on_check_in(app, page, other)
     page.get_by_role("button", name=words.QUICK_EXIT_LABEL).first.click()
     page.wait_for_url(lambda url: not url.startswith(app), timeout=10_000)
     # The other tab is covered at once; its Continue leads to the lock screen, not to the journal.
