@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from .content import MOODS, YOUR_STAGE_BY_KEY, YOUR_STAGES, counted
-from .records import ContactCount, MoodPoint, OpennessPoint, StagePoint, VerdictPoint
+from .content import YOUR_STAGE_BY_KEY, YOUR_STAGES, counted, feeling
+from .progress import FEWEST_DAYS, MoodGroup
+from .records import ContactCount, MoodDay, MoodPoint, OpennessPoint, StagePoint, VerdictPoint
 from .stages import reactance_stage
 
 NOTHING = "Nothing saved in this range yet."
@@ -82,22 +83,17 @@ def days_in_stages(days: Sequence[tuple[object, int]]) -> str:
     return f"{each}. Most days in {most[0].name}."  # type: ignore[attr-defined]
 
 
-def _feeling(mean: float) -> str:
-    """A mean mood in the words the check-in uses, with its number: "Good (4.2 of 5)"."""
-    return f"{MOODS[min(4, max(0, round(mean) - 1))]} ({mean:.1f} of 5)"
-
-
 def mood(points: Sequence[MoodPoint], bucket: str) -> str:
     if not points:
         return NOTHING
     low, high = min(points, key=lambda p: p.mean), max(points, key=lambda p: p.mean)
     first, last = points[0].mean, points[-1].mean
-    moved = f"stayed at {_feeling(last)}" if round(first, 1) == round(last, 1) else (
-        f"went from {_feeling(first)} to {_feeling(last)}")
+    moved = f"stayed at {feeling(last)}" if round(first, 1) == round(last, 1) else (
+        f"went from {feeling(first)} to {feeling(last)}")
     if len(points) == 1:
-        return f"{_span(points[0].period, points[0].period, bucket)}, your mood was {_feeling(last)}."
+        return f"{_span(points[0].period, points[0].period, bucket)}, your mood was {feeling(last)}."
     return (f"{_span(points[0].period, points[-1].period, bucket)}, your mood {moved}; lowest "
-            f"{_feeling(low.mean)} {_when(low.period, bucket)}, highest {_feeling(high.mean)} {_when(high.period, bucket)}.")
+            f"{feeling(low.mean)} {_when(low.period, bucket)}, highest {feeling(high.mean)} {_when(high.period, bucket)}.")
 
 
 def verdicts(points: Sequence[VerdictPoint]) -> str:
@@ -139,3 +135,29 @@ def debriefs(points: Sequence[tuple[date, int, tuple[str, ...]]]) -> str:
     return (f"{counted(len(points), 'micro-date')} {_mid(_span(points[0][0], points[-1][0]))}; how connected "
             f"you felt, out of 10, went from {points[0][1]} to {points[-1][1]} (on average {mean:.1f}); you felt "
             f"safe on {safe} of {len(points)}.")
+
+
+def calendar(days: Sequence[MoodDay], months: Sequence[date]) -> str:
+    """The months' average moods, and how many days had a contact."""
+    shown = [d for d in days if d.day >= months[0]]
+    per: dict[date, list[float]] = {}
+    for d in shown:
+        if d.mood is not None:
+            per.setdefault(d.day.replace(day=1), []).append(d.mood)
+    if not per:
+        return NOTHING
+    each = "; ".join(f"{m:%B %Y} {feeling(sum(v) / len(v))} over {counted(len(v), 'day')}" for m, v in sorted(per.items()))
+    contact = sum(1 for d in shown if d.contacts)
+    return f"Average mood by month: {each}. A contact on {counted(contact, 'day')}."
+
+
+def mood_groups(groups: Sequence[MoodGroup], what: str) -> str:
+    """Mean mood per group of days, saying nothing of a group with fewer than FEWEST_DAYS days."""
+    if not any(g.days for g in groups):
+        return NOTHING
+    said = [f"{g.said}, {feeling(g.mean)} over {counted(g.days, 'day')}" for g in groups if g.enough and g.mean is not None]
+    few = [f"{g.said} ({counted(g.days, 'day')})" for g in groups if g.days and not g.enough]
+    parts = [f"Your mean mood {what}: " + "; ".join(said) + "."] if said else []
+    if few:
+        parts.append(f"Too few days to say anything about {', '.join(few)}: it takes {FEWEST_DAYS}.")
+    return " ".join(parts)

@@ -20,10 +20,14 @@ from .content import (
     YOUR_STAGES,
     ReactanceStage,
     ReconnectionStage,
+    counted,
+    feeling,
 )
+from .progress import FEWEST_DAYS, MoodGroup
 from .records import (
     ROLLING_PERIODS,
     ContactCount,
+    MoodDay,
     MoodPoint,
     OpennessPoint,
     StagePoint,
@@ -499,3 +503,95 @@ def debriefs_timeline(points: list[tuple[date, int, tuple[str, ...]]]) -> Figure
              "hovertemplate": "%{x|%d %b %Y}<br>Connected %{y}/10<br>%{customdata}<extra></extra>"}]
     return {"data": data, "layout": _layout(title, "Date", y_title, yaxis={"range": [-0.5, 10.5], "dtick": 2,
                                                                            "fixedrange": True})}
+
+
+# --- A year at a glance --------------------------------------------------------------------------
+
+# Mood 1-5, from heavy to light: each step 3:1 or more against the next, and against both pages' grounds.
+MOOD_COLOURS = ("#7d4e8a", "#b87a9c", "#d8b45c", "#7bb18f", "#2f7f68")
+CONTACT_MARK = {"color": "#1f2933", "size": 6, "line": {"color": "#ffffff", "width": 1.2}}
+FEW = "#9aa5b1"  # a group with too few days behind it to say anything
+
+
+def _mood_scale() -> list:
+    """The five moods as five flat steps of colour (a day's mean falls in the step of its nearest mood)."""
+    steps = []
+    for i, colour in enumerate(MOOD_COLOURS):
+        steps += [[i / len(MOOD_COLOURS), colour], [(i + 1) / len(MOOD_COLOURS), colour]]
+    return steps
+
+
+def mood_calendar(days: list[MoodDay], months: list[date]) -> Figure:
+    """A year of days, one cell each (a row per month, a column per day of the month), coloured by
+    the day's mood, with a dot on each day you were in contact."""
+    span = f"{months[0]:%b %Y}" if len(months) == 1 else f"{months[0]:%b %Y} to {months[-1]:%b %Y}"
+    title = f"Your mood, day by day: {span}"
+    by_day = {d.day: d for d in days if d.day >= months[0]}
+    if not any(d.mood is not None for d in by_day.values()):
+        return _empty(title, "Day of the month", "Month", "No check-ins in these months yet.")
+    rows = [f"{m:%b %Y}" for m in months]
+    z, said = [], []
+    for m in months:
+        row_z, row_said = [], []
+        for n in range(1, 32):
+            day = _day_of(m, n)
+            found = by_day.get(day) if day else None
+            row_z.append(round(found.mood, 2) if found and found.mood is not None else None)
+            words = ([feeling(found.mood)] if found and found.mood is not None else ["no check-in"]) + (
+                ["a contact that day"] if found and found.contacts else [])
+            row_said.append(f"{day:%a %d %b %Y}: " + ", ".join(words) if day else "")
+        z.append(row_z)
+        said.append(row_said)
+    marked = [(d.day.day, f"{d.day.replace(day=1):%b %Y}") for d in by_day.values() if d.contacts]
+    data = [
+        {"type": "heatmap", "x": list(range(1, 32)), "y": rows, "z": z, "customdata": said,
+         "zmin": 0.5, "zmax": 5.5, "colorscale": _mood_scale(), "xgap": 2, "ygap": 2, "hoverongaps": False,
+         "hovertemplate": "%{customdata}<extra></extra>", "name": "Mood",
+         "colorbar": {"orientation": "h", "y": -0.2, "yanchor": "top", "x": 0, "xanchor": "left", "len": 1,
+                      "thickness": 10, "tickvals": list(range(1, 6)), "ticktext": list(MOODS),
+                      "title": {"text": "Mood", "side": "top"}}},
+    ]
+    if marked:
+        data.append({"type": "scatter", "mode": "markers", "name": "A contact that day",
+                     "x": [d for d, _ in marked], "y": [m for _, m in marked], "marker": CONTACT_MARK,
+                     "hoverinfo": "skip", "showlegend": True})
+    layout = _layout(
+        title, "Day of the month", "Month", height=170 + 26 * len(months),
+        xaxis={"range": [0.5, 31.5], "tickvals": [1, 5, 10, 15, 20, 25, 31], "fixedrange": True,
+               "showgrid": False, "zeroline": False},
+        yaxis={"autorange": "reversed", "fixedrange": True, "showgrid": False, "type": "category"},
+        legend={"orientation": "h", "x": 1, "xanchor": "right", "y": 1.0, "yanchor": "bottom"},
+    )
+    layout["margin"] = {**layout["margin"], "b": 80}
+    return {"data": data, "layout": layout}
+
+
+def _day_of(month: date, n: int) -> date | None:
+    try:
+        return month.replace(day=n)
+    except ValueError:  # the 30th of February: no cell
+        return None
+
+
+def mood_groups(groups: list[MoodGroup], title: str, y_title: str, empty: str) -> Figure:
+    """Mean mood in each group of days, each bar with the days behind it; a group of fewer than
+    FEWEST_DAYS days is grey, and says it is too few to tell anything."""
+    if not any(g.days for g in groups):
+        return _empty(title, "Mean mood (1 = very low, 5 = very good)", y_title, empty)
+    data = [
+        {"type": "bar", "orientation": "h", "name": "Mean mood",
+         "x": [round(g.mean, 2) if g.mean is not None else 0 for g in groups],
+         "y": [g.label for g in groups],
+         "text": [(counted(g.days, "day") + ("" if g.enough else ": too few")) if g.days else "no days"
+                  for g in groups],
+         "textposition": "outside", "cliponaxis": False,
+         "customdata": [f"{g.said}: " + (f"{feeling(g.mean)} over {counted(g.days, 'day')}" if g.mean is not None else "no days")
+                        + ("" if g.enough else f" (fewer than {FEWEST_DAYS}: too few to say)") for g in groups],
+         "marker": {"color": [LINE if g.enough else FEW for g in groups]},
+         "hovertemplate": "%{customdata}<extra></extra>"},
+    ]
+    axis = {"range": [0, 6.4], "tickvals": list(range(1, 6)), "ticktext": [f"{i}" for i in range(1, 6)],
+            "fixedrange": True}
+    layout = _layout(title, "Mean mood (1 = very low, 5 = very good)", y_title, xaxis=axis, showlegend=False,
+                     yaxis={"autorange": "reversed", "fixedrange": True}, height=140 + 40 * len(groups))
+    return {"data": data, "layout": layout}

@@ -1049,6 +1049,11 @@ IMPORT_PASSPHRASE = "The passphrase this file was locked with"
 DATA_IMPORTED = "Imported {checkin}, {contact} and {diagnostic}. Anything already here was skipped."
 
 
+def feeling(mean: float) -> str:
+    """A mean mood in the words the check-in uses, with its number: "Good (4.2 of 5)"."""
+    return f"{MOODS[min(4, max(0, round(mean) - 1))]} ({mean:.1f} of 5)"
+
+
 def counted(n: int, one: str, many: str | None = None) -> str:
     """"1 check-in", "2 check-ins", "0 diagnostic runs"."""
     return f"{n} {one if n == 1 else many or one + 's'}"
@@ -1347,5 +1352,8 @@ def home_open_reasons(n: int) -> str:
 # Progress, a part at a time: each part's name on the screen.
 PROGRESS_SECTIONS: MappingProxyType = MappingProxyType({
     "both": "Both of you", "together": "Together", "stages": "Days in stages", "you": "You",
-    "reaching": "Reaching out",
+    "reaching": "Reaching out", "year": "Your year",
 })
+# Mood around contact (Progress, Your year): the two groups of days, as an axis and a sentence name them.
+AROUND_CONTACT = (("After a contact", "the day of a contact or the day after"),
+                  ("Other days", "the other days you checked in"))

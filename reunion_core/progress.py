@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from .content import (
+    AROUND_CONTACT,
     REACTANCE_STAGES,
     YOUR_STAGES,
     ReactanceStage,
     ReconnectionStage,
 )
-from .records import DaysAt, OpennessPoint, StagePoint
+from .records import DaysAt, MoodDay, OpennessPoint, StagePoint
 from .stages import reactance_stage
 
 MAX_POINTS = 600  # per line chart, whatever the range: cost stays flat as years pile up
 MAX_BARS = 120  # bars stay wide enough to see on a phone
+CALENDAR_MONTHS = 12  # the mood calendar: a year of days at most
+FEWEST_DAYS = 14  # no claim about mood is drawn from fewer days than this
 
 
 def choose_bucket(start: date, end: date, most: int = MAX_POINTS) -> str:
@@ -53,3 +57,64 @@ def time_in_your_stages(days: list[DaysAt]) -> list[tuple[ReconnectionStage, int
         if row.value in totals:
             totals[row.value] += row.days
     return [(stage, totals[stage.key]) for stage in YOUR_STAGES]
+
+
+# --- A year at a glance: mood by day, beside their openness, and around contacts ----------------
+
+
+@dataclass(frozen=True)
+class MoodGroup:
+    """The mean mood of a group of days, and how many days are behind it."""
+
+    label: str  # short enough for a phone-width axis
+    mean: float | None  # None: no day in the group
+    days: int
+    name: str = ""  # in a sentence (the label when empty)
+
+    @property
+    def said(self) -> str:
+        return self.name or self.label
+
+    @property
+    def enough(self) -> bool:
+        """Whether there are enough days to say anything about this group."""
+        return self.days >= FEWEST_DAYS
+
+
+def calendar_months(start: date, end: date) -> list[date]:
+    """The first day of each month the mood calendar shows: those of the range, the last year of it at most."""
+    first = max(start.replace(day=1), _months_before(end.replace(day=1), CALENDAR_MONTHS - 1))
+    months = [first]
+    while months[-1] < end.replace(day=1):
+        months.append(_months_before(months[-1], -1))
+    return months
+
+
+def _months_before(month: date, n: int) -> date:
+    index = month.year * 12 + month.month - 1 - n
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def mood_by_their_stage(days: Sequence[MoodDay]) -> list[MoodGroup]:
+    """Your mean mood on the days your sense of them was at each stage (every stage listed, in order)."""
+    moods: dict[str, list[float]] = {stage.key: [] for stage in REACTANCE_STAGES}
+    for d in days:
+        if d.mood is not None and d.openness is not None:
+            moods[reactance_stage(round(d.openness)).key].append(d.mood)
+    return [MoodGroup(stage.short, _mean(moods[stage.key]), len(moods[stage.key]), stage.name)
+            for stage in REACTANCE_STAGES]
+
+
+def mood_around_contact(days: Sequence[MoodDay]) -> list[MoodGroup]:
+    """Your mean mood on the day of a contact or the day after, and on every other day you checked in."""
+    contact_days = {d.day for d in days if d.contacts}
+    near, far = [], []
+    for d in days:
+        if d.mood is not None:
+            (near if d.day in contact_days or d.day - timedelta(days=1) in contact_days else far).append(d.mood)
+    (after, after_said), (other, other_said) = AROUND_CONTACT
+    return [MoodGroup(after, _mean(near), len(near), after_said), MoodGroup(other, _mean(far), len(far), other_said)]
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None

@@ -425,6 +425,18 @@ class StagePoint:
 
 
 @dataclass(frozen=True)
+class MoodDay:
+    """One day with a check-in or a contact: the day's mean mood and openness (None: no check-in, or
+    none that rated them), and how many check-ins and contacts it had."""
+
+    day: date
+    mood: float | None
+    openness: float | None
+    checkins: int
+    contacts: int
+
+
+@dataclass(frozen=True)
 class DaysAt:
     """How many days were spent at one value (an openness score or one of your stages)."""
 

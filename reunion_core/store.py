@@ -619,11 +619,25 @@ class Store:
                           [_bucket(bucket), start, end])
         return [rec.ContactCount(p, i, r, int(n)) for p, i, r, n in rows]
 
+    def mood_days(self, start: date, end: date) -> list[rec.MoodDay]:
+        """Each day in [start, end) with a check-in or a contact: its mean mood and openness, and counts."""
+        rows = self._rows(_MOOD_DAYS, [start, end, start, end])
+        return [rec.MoodDay(d, None if m is None else float(m), None if o is None else float(o), int(n), int(c))
+                for d, m, o, n, c in rows]
+
     def verdict_history(self, start: date, end: date) -> list[rec.VerdictPoint]:
         rows = self._rows("SELECT id, created_at, verdict FROM diagnostics WHERE created_at >= ? AND created_at < ?"
                           " ORDER BY " + _INSTANT["diagnostics"], [start, end])
         return [rec.VerdictPoint(a, rec.Verdict(self._open("diagnostics", "verdict", i, v))) for i, a, v in rows]
 
+
+_MOOD_DAYS = (
+    "WITH m AS (SELECT checked_in_at::DATE AS day, avg(mood) AS mood, avg(openness) AS openness, count(*) AS n"
+    " FROM checkins WHERE checked_in_at >= ? AND checked_in_at < ? GROUP BY ALL),"
+    " c AS (SELECT happened_on AS day, count(*) AS n FROM contacts WHERE happened_on >= ? AND happened_on < ? GROUP BY ALL)"
+    " SELECT coalesce(m.day, c.day) AS day, m.mood, m.openness, coalesce(m.n, 0), coalesce(c.n, 0)"
+    " FROM m FULL OUTER JOIN c ON m.day = c.day ORDER BY day"
+)
 
 _OPENNESS = (  # the rolling mean's window is a constant of ours, not a value from outside
     "WITH b AS (SELECT date_trunc(?, checked_in_at)::DATE AS period, avg(openness) AS mean, count(*) AS n"

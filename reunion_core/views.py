@@ -50,7 +50,10 @@ from .guidance import (
 )
 from .progress import (
     MAX_BARS,
+    calendar_months,
     choose_bucket,
+    mood_around_contact,
+    mood_by_their_stage,
     time_in_their_stages,
     time_in_your_stages,
     with_their_stage,
@@ -62,6 +65,7 @@ from .records import (
     ContactCount,
     DiagnosticAnswers,
     DiagnosticRun,
+    MoodDay,
     MoodPoint,
     OpennessPoint,
     PathChoice,
@@ -325,6 +329,7 @@ class Progress:
     moods: list[MoodPoint]
     safety_on: bool = False  # about you only (safety, a boundary, a no, moving on): their side is not drawn
     tools: tuple[ToolEntry, ...] = ()  # the toolkit's entries: its charts show for the tools in use
+    days: tuple[MoodDay, ...] = ()  # each day with a check-in or a contact: the year at a glance
 
     @property
     def is_empty(self) -> bool:
@@ -353,8 +358,19 @@ class Progress:
                    said.contacts(self.contacts, self.contact_bucket), "reaching"),
             *pauses,
         )
+        months = calendar_months(self.start, self.end)
+        around = mood_around_contact(self.days)
+        year = (
+            _chart(charts.mood_calendar(list(self.days), months), said.calendar(self.days, months), "year"),
+            _chart(charts.mood_groups(around, "Your mood around contact", "Which days", "No check-ins in this range yet."),
+                   said.mood_groups(around, "around contact"), "year"),
+        )
         if self.safety_on:  # how you are, and a dated record of contact: nothing about winning them back
-            return mine
+            return mine + year
+        beside = mood_by_their_stage(self.days)
+        year += (_chart(charts.mood_groups(beside, "Your mood beside how open they seem",
+                                           "Your sense of their stage", "No check-ins that rate them in this range yet."),
+                        said.mood_groups(beside, "by your sense of their stage"), "year"),)
         together: tuple[Chart, ...] = ()
         if "boundary_event" in used:
             kept = tk.per_period(self.tools, "boundary_event", "kept", (True, False), self.contact_bucket, *between)
@@ -374,6 +390,7 @@ class Progress:
             _chart(charts.time_in_stages(self.their_days, "their"), said.days_in_stages(self.their_days), "stages"),
             _chart(charts.time_in_stages(self.your_days, "your"), said.days_in_stages(self.your_days), "stages"),
             *mine,
+            *year,
         )
 
     @functools.cached_property
@@ -405,6 +422,7 @@ def sample_progress(today: date) -> Progress:
         their_days=[(REACTANCE_STAGES[0], 3)], your_days=[(YOUR_STAGES[0], 3)],
         contacts=[ContactCount(today, "me", "warm", 1)], verdicts=[VerdictPoint(now, Verdict.NOT_YET)],
         moods=[MoodPoint(d, 3.0, 1) for d in days], tools=tools,
+        days=tuple(MoodDay(d, 3.0, 40.0, 1, int(d == today)) for d in days),
     )
 
 
@@ -449,6 +467,7 @@ def progress_between(store: Store, start: date, end: date, first: date | None = 
         moods=store.mood_series(start, stop, bucket),
         safety_on=safety_on,
         tools=tuple(store.tool_entries(("urge", "urge_outcome", "boundary_event", "date", "debrief"))),
+        days=tuple(store.mood_days(start, stop)),
     )
 
 
