@@ -69,6 +69,8 @@ else:
 
 if f.discreet and f.safety.on:  # nothing on Home an onlooker could read into
     st.stop()
+st.subheader(words.WEEK_HEADING, anchor=False)  # in plain words, never a score to beat
+st.markdown(glance.weekly_word)
 st.header("Latest diagnostic", anchor=False)
 if glance.diagnostic:
     st.caption(f"{glance.diagnostic.created_at:%d %b %Y}")

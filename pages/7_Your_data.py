@@ -8,7 +8,7 @@ from reunion_core import content as words
 from reunion_core import files, transfer, views
 from reunion_core.content import ENTRY_KINDS
 from reunion_core.errors import ReunionError
-from ui import restore, state, widgets
+from ui import report, restore, state, widgets
 from ui.frame import frame
 
 P = "data."
@@ -38,6 +38,8 @@ c3.download_button(
     words.DATA_EXPORT_LABELS[2], data=lambda: state.backup_bytes(f.store), file_name=f"{stem}-{today}.duckdb",
     mime="application/octet-stream", key=P + "backup", on_click="ignore",
 )
+
+report.section(f.store, today, f.discreet)
 
 st.header("Bring it back", anchor=False)
 st.markdown(words.DATA_IMPORT_HELP)

@@ -8,8 +8,16 @@ from collections.abc import Sequence
 from datetime import date
 
 from .content import YOUR_STAGE_BY_KEY, YOUR_STAGES, counted, feeling
-from .progress import FEWEST_DAYS, MoodGroup
-from .records import ContactCount, MoodDay, MoodPoint, OpennessPoint, StagePoint, VerdictPoint
+from .records import (
+    FEWEST_DAYS,
+    ContactCount,
+    MoodDay,
+    MoodGroup,
+    MoodPoint,
+    OpennessPoint,
+    StagePoint,
+    VerdictPoint,
+)
 from .stages import reactance_stage
 
 NOTHING = "Nothing saved in this range yet."
@@ -146,9 +154,9 @@ def calendar(days: Sequence[MoodDay], months: Sequence[date]) -> str:
             per.setdefault(d.day.replace(day=1), []).append(d.mood)
     if not per:
         return NOTHING
-    each = "; ".join(f"{m:%B %Y} {feeling(sum(v) / len(v))} over {counted(len(v), 'day')}" for m, v in sorted(per.items()))
+    each = ", ".join(f"{m:%b %Y} {sum(v) / len(v):.1f} ({counted(len(v), 'day')})" for m, v in sorted(per.items()))
     contact = sum(1 for d in shown if d.contacts)
-    return f"Average mood by month: {each}. A contact on {counted(contact, 'day')}."
+    return f"Average mood by month, of 5 (5 is very good): {each}. A contact on {counted(contact, 'day')}."
 
 
 def mood_groups(groups: Sequence[MoodGroup], what: str) -> str:

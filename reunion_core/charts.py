@@ -23,11 +23,12 @@ from .content import (
     counted,
     feeling,
 )
-from .progress import FEWEST_DAYS, MoodGroup
 from .records import (
+    FEWEST_DAYS,
     ROLLING_PERIODS,
     ContactCount,
     MoodDay,
+    MoodGroup,
     MoodPoint,
     OpennessPoint,
     StagePoint,

@@ -1357,3 +1357,85 @@ PROGRESS_SECTIONS: MappingProxyType = MappingProxyType({
 # Mood around contact (Progress, Your year): the two groups of days, as an axis and a sentence name them.
 AROUND_CONTACT = (("After a contact", "the day of a contact or the day after"),
                   ("Other days", "the other days you checked in"))
+
+
+# --- The clarity report (Your data): one page to bring to a therapist or a trusted friend ---------
+
+REPORT_HEADING = "Make a report"
+REPORT_INTRO = (
+    "One page to bring to a therapist or a friend you trust: your latest diagnostic, what is different "
+    "now, your boundaries, and your charts, for the days you choose. It is a single file that opens in "
+    "any browser, with no internet, and prints on paper. You choose what goes in."
+)
+REPORT_RANGE = "From and to"
+REPORT_WORDS = "Include what you wrote (reflections, reasons, evidence, boundaries)"
+REPORT_WORDS_HELP = "Without it the report has your answers, counts and charts, and none of your own words."
+REPORT_SAFETY = "Include your safety answers and your safety plan"
+REPORT_SAFETY_WARNING = (
+    "Anyone who opens this file can read your safety answers and your plan: the file is not locked, "
+    "and your browser keeps it in its downloads. Keep it where only you can reach it, and delete it "
+    "once you have shared it."
+)
+REPORT_NOT_LOCKED = "The report is a copy outside Take Two: anyone with the file can read it."
+REPORT_BUTTON = "Download the report"
+REPORT_TITLE = "Take Two: a clarity report"
+REPORT_TITLE_DISCREET = "Notes"
+REPORT_ABOUT = (
+    "Made with Take Two, a private journal kept on the writer's own computer, to talk things through "
+    "with someone they trust. It is a reflection, not a diagnosis."
+)
+REPORT_ABOUT_DISCREET = "Personal notes."
+REPORT_PARTS: MappingProxyType = MappingProxyType({
+    "verdict": "Latest diagnostic",
+    "different": "What is different now",
+    "boundaries": "Boundaries",
+    "safety": "Safety",
+    "charts": "Over time",
+})
+REPORT_NO_DIAGNOSTIC = "No diagnostic on or before the last day of this report."
+REPORT_DIAGNOSTIC_LEFT_OUT = "The latest diagnostic is not included in this report."
+REPORT_OWN_REASON = "A reason of their own"
+REPORT_NO_REASONS = "No reasons it ended were recorded."
+REPORT_NO_BOUNDARIES = "No boundaries were recorded."
+REPORT_NO_SAFETY_ANSWERS = "No safety question was answered yes."
+REPORT_NO_PLAN = "No safety plan was written."
+REPORT_NOTHING_IN_RANGE = "Nothing in this range"
+
+
+def report_range(start, end) -> str:
+    return f"{start:%d %b %Y} to {end:%d %b %Y}"
+
+
+def report_evidence(n: int) -> str:
+    return "no evidence of change in this range" if n == 0 else counted(n, "piece of evidence", "pieces of evidence") + " of change"
+
+
+def report_kept(kept: int, broken: int) -> str:
+    return f"kept {counted(kept, 'time')}, broken {counted(broken, 'time')} in this range"
+
+
+# --- The weekly word (Home): the last seven days, in a sentence or two, never a score to beat -----
+
+WEEK_HEADING = "Your week"
+
+
+def weekly_word(checkins: int, mood: float | None, before: float | None, days: int, contact_days: int) -> str:
+    """The last `days` days (seven, or fewer for a new journal): check-ins, mood against the week
+    before, and the days without contact."""
+    if not checkins:
+        first = f"No check-ins in the last {counted(days, 'day')}. Whenever you are ready, a minute on Check in is enough."
+    else:
+        first = f"In the last {counted(days, 'day')} you checked in {counted(checkins, 'time')}, and your mood was {feeling(mood)} on average"
+        if before is None:
+            first += "."
+        elif mood - before >= 0.5:
+            first += f", lighter than the week before ({feeling(before)})."
+        elif before - mood >= 0.5:
+            first += (f", heavier than the week before ({feeling(before)}). Weeks like this pass; be as kind to "
+                      "yourself as you would be to a friend.")
+        else:
+            first += ", about the same as the week before."
+    quiet = days - contact_days
+    second = ("No contact on any of those days." if not contact_days else
+              f"{quiet} of those {counted(days, 'day')} {'was' if quiet == 1 else 'were'} without contact.")
+    return f"{first} {second}"

@@ -13,13 +13,12 @@ from .content import (
     ReactanceStage,
     ReconnectionStage,
 )
-from .records import DaysAt, MoodDay, OpennessPoint, StagePoint
+from .records import DaysAt, MoodDay, MoodGroup, OpennessPoint, StagePoint
 from .stages import reactance_stage
 
 MAX_POINTS = 600  # per line chart, whatever the range: cost stays flat as years pile up
 MAX_BARS = 120  # bars stay wide enough to see on a phone
 CALENDAR_MONTHS = 12  # the mood calendar: a year of days at most
-FEWEST_DAYS = 14  # no claim about mood is drawn from fewer days than this
 
 
 def choose_bucket(start: date, end: date, most: int = MAX_POINTS) -> str:
@@ -62,25 +61,6 @@ def time_in_your_stages(days: list[DaysAt]) -> list[tuple[ReconnectionStage, int
 # --- A year at a glance: mood by day, beside their openness, and around contacts ----------------
 
 
-@dataclass(frozen=True)
-class MoodGroup:
-    """The mean mood of a group of days, and how many days are behind it."""
-
-    label: str  # short enough for a phone-width axis
-    mean: float | None  # None: no day in the group
-    days: int
-    name: str = ""  # in a sentence (the label when empty)
-
-    @property
-    def said(self) -> str:
-        return self.name or self.label
-
-    @property
-    def enough(self) -> bool:
-        """Whether there are enough days to say anything about this group."""
-        return self.days >= FEWEST_DAYS
-
-
 def calendar_months(start: date, end: date) -> list[date]:
     """The first day of each month the mood calendar shows: those of the range, the last year of it at most."""
     first = max(start.replace(day=1), _months_before(end.replace(day=1), CALENDAR_MONTHS - 1))
@@ -118,3 +98,29 @@ def mood_around_contact(days: Sequence[MoodDay]) -> list[MoodGroup]:
 
 def _mean(values: list[float]) -> float | None:
     return sum(values) / len(values) if values else None
+
+
+@dataclass(frozen=True)
+class Week:
+    """The last seven days (fewer in a new journal) against the seven before: for Home's weekly word."""
+
+    days: int
+    checkins: int
+    mood: float | None
+    before: float | None  # the week before's mean mood (None: no check-in then)
+    contact_days: int
+
+
+def last_week(days: Sequence[MoodDay], today: date, first: date) -> Week:
+    """The days from today back to seven days ago, but not before the journal's first day."""
+    since = max(today - timedelta(days=6), min(first, today))
+    this = [d for d in days if since <= d.day <= today]
+    before = [d for d in days if today - timedelta(days=13) <= d.day < today - timedelta(days=6)]
+
+    def mood(group: list[MoodDay]) -> float | None:
+        counted = [(d.mood, d.checkins) for d in group if d.mood is not None]
+        total = sum(n for _, n in counted)
+        return sum(m * n for m, n in counted) / total if total else None
+
+    return Week((today - since).days + 1, sum(d.checkins for d in this), mood(this), mood(before),
+                sum(1 for d in this if d.contacts))

@@ -436,6 +436,28 @@ class MoodDay:
     contacts: int
 
 
+FEWEST_DAYS = 14  # no claim about mood is drawn from fewer days than this
+
+
+@dataclass(frozen=True)
+class MoodGroup:
+    """The mean mood of a group of days, and how many days are behind it."""
+
+    label: str  # short enough for a phone-width axis
+    mean: float | None  # None: no day in the group
+    days: int
+    name: str = ""  # in a sentence (the label when empty)
+
+    @property
+    def said(self) -> str:
+        return self.name or self.label
+
+    @property
+    def enough(self) -> bool:
+        """Whether there are enough days to say anything about this group."""
+        return self.days >= FEWEST_DAYS
+
+
 @dataclass(frozen=True)
 class DaysAt:
     """How many days were spent at one value (an openness score or one of your stages)."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from . import chart_text, charts, transfer, vault
+from . import report as clarity
 from . import toolkit as tk
 from .assessment import assess
 from .content import (
@@ -34,6 +35,7 @@ from .content import (
     ReactanceStage,
     ReconnectionStage,
     choice_label,
+    weekly_word,
 )
 from .errors import ValidationError, WrongPassphrase
 from .guidance import (
@@ -50,8 +52,10 @@ from .guidance import (
 )
 from .progress import (
     MAX_BARS,
+    Week,
     calendar_months,
     choose_bucket,
+    last_week,
     mood_around_contact,
     mood_by_their_stage,
     time_in_their_stages,
@@ -103,6 +107,12 @@ class Home:
     guidance: Guidance
     last_reached_out: date | None = None  # the last contact you started (moving on: the streak)
     open_reasons: int | None = None  # reasons it ended with no evidence of change yet (None: not on that path)
+    week: Week | None = None  # the last seven days, for the weekly word
+
+    @property
+    def weekly_word(self) -> str:
+        w = self.week
+        return weekly_word(w.checkins, w.mood, w.before, w.days, w.contact_days) if w else ""
 
     @property
     def is_empty(self) -> bool:
@@ -140,7 +150,14 @@ def home(store: Store, today: date) -> Home:
         guidance=path,
         last_reached_out=store.last_contact_day("me"),
         open_reasons=tk.open_reasons(_reasons(store, diagnostic)) if seen and diagnostic else None,
+        week=_week(store, today),
     )
+
+
+def _week(store: Store, today: date) -> Week:
+    span = store.span()
+    return last_week(store.mood_days(today - timedelta(days=13), today + timedelta(days=1)), today,
+                     span[0] if span else today)
 
 
 def guidance(store: Store, today: date) -> Guidance:
@@ -468,6 +485,36 @@ def progress_between(store: Store, start: date, end: date, first: date | None = 
         safety_on=safety_on,
         tools=tuple(store.tool_entries(("urge", "urge_outcome", "boundary_event", "date", "debrief"))),
         days=tuple(store.mood_days(start, stop)),
+    )
+
+
+# --- The clarity report (Your data) ---------------------------------------------------------------
+
+
+def report_days(store: Store, today: date) -> tuple[date, date]:
+    """The days a report can cover: from the first entry to today (or a later entry's day)."""
+    span = store.span()
+    return (span[0], max(today, span[1])) if span else (today, today)
+
+
+def report(store: Store, choice: clarity.ReportChoice, today: date, discreet: bool = False) -> clarity.Report:
+    """What a clarity report holds for the chosen days, with only the parts the person chose: the path
+    decides as it does on every screen (on a path about you, nothing about them)."""
+    start, end = min(choice.start, choice.end), min(max(choice.start, choice.end), max(today, choice.start))
+    choice = replace(choice, start=start, end=end)
+    about_you = guidance(store, today).path is not Path.RECONNECTING
+    run = next((r for r in store.diagnostic_runs() if r.created_at.date() <= end), None)
+    entries = [e for e in store.tool_entries(("reason", "evidence", "boundary", "boundary_event"))
+               if e.kind != "boundary_event" or start <= e.day <= end]
+    shown = progress_between(store, start, end, safety_on=about_you)
+    state = safety(store)
+    return clarity.Report(
+        choice=choice, made_on=today, discreet=discreet, about_you_only=about_you, run=run,
+        reasons=tuple(_reasons(store, run, entries)), boundaries=tuple(tk.boundaries(entries)),
+        charts=tuple(clarity.ReportChart(c.figure["layout"]["title"]["text"], c.alt, None if c.is_empty else c.figure)
+                     for c in shown.charts),
+        safety_answers=tuple(state.given) if choice.safety else (),
+        plan=store.safety_plan() if choice.safety else None,
     )
 
 

@@ -175,4 +175,4 @@ def test_the_warm_up_sample_draws_every_kind_of_chart():
     from reunion_core import views
 
     figures = [chart.figure for chart in views.sample_progress(date.today()).charts]
-    assert len(figures) == 11 and not [f for f in figures if f["layout"].get("meta", {}).get("empty")]
+    assert len(figures) == 14 and not [f for f in figures if f["layout"].get("meta", {}).get("empty")]

@@ -354,7 +354,10 @@ def test_progress_on_an_empty_file_shows_empty_states():
     at = open_page("pages/4_Progress.py")
     assert chart_specs(at) == []  # an empty chart is one line of text, not a box of blank axes
     body = texts(at)
-    assert body.count("No check-ins in this range yet") == 6 and "No contacts in this range." in body
+    # six charts, and mood around contact in Your year
+    assert body.count("No check-ins in this range yet") == 7 and "No contacts in this range." in body
+    assert "No check-ins in these months yet." in body  # the mood calendar
+    assert "No check-ins that rate them in this range yet." in body  # mood beside how open they seem
     assert "**Diagnostic verdicts over time**  \nNo diagnostic runs in this range yet." in body
     assert "Nothing saved in this range yet" in body
 
@@ -381,7 +384,8 @@ def test_safety_page_has_call_and_text_lines_and_privacy_note():
 def test_your_data_offers_export_import_backup_and_deletion():
     at = open_page("pages/7_Your_data.py")
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Everything, to restore", "Tables for a spreadsheet", "A copy of the data file"]
+    assert labels == ["Everything, to restore", "Tables for a spreadsheet", "A copy of the data file",
+                      "Download the report"]
     assert "JSON" not in texts(at) and "CSV" not in texts(at)  # no file jargon in a sentence
     assert at.get("file_uploader")
     assert at.button(key="data.erase").disabled  # not before the person ticks that they understand

@@ -171,8 +171,9 @@ def test_in_safety_mode_progress_draws_no_chart_of_their_side(store):
     record_diagnostic(store, DiagnosticAnswers(safety=("monitored",)))
     view = progress_between(store, NOW.date() - timedelta(days=3), NOW.date(), safety_on=True)
     titles = [c.figure["layout"]["title"]["text"] for c in view.charts]
-    assert titles == ["Your mood over time", "Diagnostic verdicts over time", "Contacts per day"]
-    assert list(view.sections) == ["you", "reaching"]  # no part of Progress about their side
+    assert titles[:3] == ["Your mood over time", "Diagnostic verdicts over time", "Contacts per day"]
+    assert titles[3].startswith("Your mood, day by day") and titles[4:] == ["Your mood around contact"]
+    assert list(view.sections) == ["you", "reaching", "year"]  # no part of Progress about their side
 
 
 def test_the_list_of_reconnection_advice_covers_every_kind():
