@@ -1354,6 +1354,8 @@ PROGRESS_SECTIONS: MappingProxyType = MappingProxyType({
     "both": "Both of you", "together": "Together", "stages": "Days in stages", "you": "You",
     "reaching": "Reaching out", "year": "Your year",
 })
+# Your year (Progress): their side, so only on the reconnecting path
+MOOD_BESIDE_THEM = about_them("Your mood beside how open they seem")
 # Mood around contact (Progress, Your year): the two groups of days, as an axis and a sentence name them.
 AROUND_CONTACT = (("After a contact", "the day of a contact or the day after"),
                   ("Other days", "the other days you checked in"))
@@ -1422,10 +1424,12 @@ WEEK_HEADING = "Your week"
 def weekly_word(checkins: int, mood: float | None, before: float | None, days: int, contact_days: int) -> str:
     """The last `days` days (seven, or fewer for a new journal): check-ins, mood against the week
     before, and the days without contact."""
+    when = "Today" if days == 1 else f"In the last {counted(days, 'day')}"
     if not checkins:
-        first = f"No check-ins in the last {counted(days, 'day')}. Whenever you are ready, a minute on Check in is enough."
+        first = f"No check-ins {when[:1].lower() + when[1:]}. Whenever you are ready, a minute on Check in is enough."
     else:
-        first = f"In the last {counted(days, 'day')} you checked in {counted(checkins, 'time')}, and your mood was {feeling(mood)} on average"
+        times = "once" if checkins == 1 else f"{checkins} times"
+        first = f"{when} you checked in {times}, and your mood was {feeling(mood)} on average"
         if before is None:
             first += "."
         elif mood - before >= 0.5:
@@ -1436,6 +1440,8 @@ def weekly_word(checkins: int, mood: float | None, before: float | None, days: i
         else:
             first += ", about the same as the week before."
     quiet = days - contact_days
+    if days == 1:
+        return f"{first} {'No contact today.' if not contact_days else 'You were in contact today.'}"
     second = ("No contact on any of those days." if not contact_days else
               f"{quiet} of those {counted(days, 'day')} {'was' if quiet == 1 else 'were'} without contact.")
     return f"{first} {second}"

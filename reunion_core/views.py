@@ -17,6 +17,7 @@ from .content import (
     BOUNDARY_SIGN,
     ENTRY_KINDS,
     INITIATOR_BY_KEY,
+    MOOD_BESIDE_THEM,
     MOODS,
     PROGRESS_SECTIONS,
     QUESTION_BY_KEY,
@@ -316,6 +317,7 @@ class Chart:
     figure: dict
     alt: str  # what a screen reader says
     section: str = "you"  # which part of Progress shows it (content.PROGRESS_SECTIONS)
+    about_safety: bool = False  # it shows a verdict of safety first (a report leaves it out unless chosen)
 
     @property
     def is_empty(self) -> bool:
@@ -370,7 +372,8 @@ class Progress:
                              said.tallies(urges, URGE_CHOSE, self.contact_bucket), "reaching"),)
         mine = (
             _chart(dated(charts.mood_timeline(self.moods, self.bucket)), said.mood(self.moods, self.bucket), "you"),
-            _chart(dated(charts.verdict_timeline(self.verdicts)), said.verdicts(self.verdicts), "you"),
+            replace(_chart(dated(charts.verdict_timeline(self.verdicts)), said.verdicts(self.verdicts), "you"),
+                    about_safety=any(v.verdict is Verdict.SAFETY_FIRST for v in self.verdicts)),
             _chart(dated(charts.contacts_per_period(self.contacts, self.contact_bucket)),
                    said.contacts(self.contacts, self.contact_bucket), "reaching"),
             *pauses,
@@ -385,7 +388,7 @@ class Progress:
         if self.safety_on:  # how you are, and a dated record of contact: nothing about winning them back
             return mine + year
         beside = mood_by_their_stage(self.days)
-        year += (_chart(charts.mood_groups(beside, "Your mood beside how open they seem",
+        year += (_chart(charts.mood_groups(beside, MOOD_BESIDE_THEM,
                                            "Your sense of their stage", "No check-ins that rate them in this range yet."),
                         said.mood_groups(beside, "by your sense of their stage"), "year"),)
         together: tuple[Chart, ...] = ()
@@ -512,7 +515,7 @@ def report(store: Store, choice: clarity.ReportChoice, today: date, discreet: bo
         choice=choice, made_on=today, discreet=discreet, about_you_only=about_you, run=run,
         reasons=tuple(_reasons(store, run, entries)), boundaries=tuple(tk.boundaries(entries)),
         charts=tuple(clarity.ReportChart(c.figure["layout"]["title"]["text"], c.alt, None if c.is_empty else c.figure)
-                     for c in shown.charts),
+                     for c in shown.charts if choice.safety or not c.about_safety),
         safety_answers=tuple(state.given) if choice.safety else (),
         plan=store.safety_plan() if choice.safety else None,
     )
