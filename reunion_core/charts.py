@@ -511,6 +511,7 @@ def debriefs_timeline(points: list[tuple[date, int, tuple[str, ...]]]) -> Figure
 # Mood 1-5, from heavy to light: each step 3:1 or more against the next, and against both pages' grounds.
 MOOD_COLOURS = ("#7d4e8a", "#b87a9c", "#d8b45c", "#7bb18f", "#2f7f68")
 CONTACT_MARK = {"color": "#1f2933", "size": 6, "line": {"color": "#ffffff", "width": 1.2}}
+CONTACT_DOT = "a dot: a contact that day"
 FEW = "#9aa5b1"  # a group with too few days behind it to say anything
 
 
@@ -548,20 +549,22 @@ def mood_calendar(days: list[MoodDay], months: list[date]) -> Figure:
         {"type": "heatmap", "x": list(range(1, 32)), "y": rows, "z": z, "customdata": said,
          "zmin": 0.5, "zmax": 5.5, "colorscale": _mood_scale(), "xgap": 2, "ygap": 2, "hoverongaps": False,
          "hovertemplate": "%{customdata}<extra></extra>", "name": "Mood",
-         "colorbar": {"orientation": "h", "y": -0.2, "yanchor": "top", "x": 0, "xanchor": "left", "len": 1,
-                      "thickness": 10, "tickvals": list(range(1, 6)), "ticktext": list(MOODS),
-                      "title": {"text": "Mood", "side": "top"}}},
+         # the mood scale, in the check-in's words, at the foot of the figure whatever its height
+         "colorbar": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "ypad": 6,
+                      "x": 0, "xanchor": "left", "len": 1, "thickness": 10, "tickvals": list(range(1, 6)),
+                      "ticktext": list(MOODS)}},
     ]
     if marked:
         data.append({"type": "scatter", "mode": "markers", "name": "A contact that day",
                      "x": [d for d, _ in marked], "y": [m for _, m in marked], "marker": CONTACT_MARK,
-                     "hoverinfo": "skip", "showlegend": True})
+                     "hoverinfo": "skip", "showlegend": False})
     layout = _layout(
-        title, "Day of the month", "Month", height=170 + 26 * len(months),
+        title, f"Day of the month ({CONTACT_DOT})" if marked else "Day of the month", "Month",
+        height=170 + 26 * len(months),
         xaxis={"range": [0.5, 31.5], "tickvals": [1, 5, 10, 15, 20, 25, 31], "fixedrange": True,
                "showgrid": False, "zeroline": False},
         yaxis={"autorange": "reversed", "fixedrange": True, "showgrid": False, "type": "category"},
-        legend={"orientation": "h", "x": 1, "xanchor": "right", "y": 1.0, "yanchor": "bottom"},
+        showlegend=False,
     )
     layout["margin"] = {**layout["margin"], "b": 80}
     return {"data": data, "layout": layout}

@@ -47,6 +47,7 @@ def test_one_entry_is_one_cell_in_its_month_and_day_and_a_contact_is_a_dot():
     assert heat["customdata"][2][9] == "Tue 10 Mar 2026: Good (4.0 of 5), a contact that day"
     assert dots["x"] == [10] and dots["y"] == ["Mar 2026"] and dots["name"] == "A contact that day"
     assert heat["colorbar"]["ticktext"] == list(MOODS)  # the scale in the check-in's own words
+    assert fig["layout"]["xaxis"]["title"]["text"] == "Day of the month (a dot: a contact that day)"
     assert heat["customdata"][1][29] == ""  # 30 February: no cell, nothing to hover
 
 

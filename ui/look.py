@@ -30,10 +30,10 @@ CSS = """
 [data-testid="stTab"][aria-selected="true"], [data-testid="stTab"][aria-selected="true"] * {
   color: inherit !important; font-weight: 600;
 }
-/* Chart text (ticks, axis titles, legends, notes): the page's text colour, as SVG fill. Streamlit's chart
+/* Chart text (ticks, axis titles, legends, notes, a bar's words, a colour scale): the page's text colour, as SVG fill. Streamlit's chart
    grey is 3.6:1 on either page; the hover box keeps its own colours. */
-.js-plotly-plot :is(.xtick, .ytick, .x2tick, .y2tick, .textpoint) text,
-.js-plotly-plot :is(.xtitle, .ytitle, .x2title, .y2title, .gtitle, .legendtext, .annotation-text) {
+.js-plotly-plot :is(.xtick, .ytick, .x2tick, .y2tick, .textpoint, .colorbar) text,
+.js-plotly-plot :is(.xtitle, .ytitle, .x2title, .y2title, .gtitle, .legendtext, .annotation-text, .bartext) {
   fill: currentColor !important;
 }
 /* A folded sidebar is out of the tab order too, not only out of sight (12 invisible stops on a phone). */

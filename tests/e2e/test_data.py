@@ -105,3 +105,60 @@ def test_a_locked_export_and_a_restored_copy_in_the_browser(new_page, tmp_path):
         open_at(page, url, "Check_in")
         notes = page.locator("[data-testid=stMain]").inner_text()
         assert "FROM-THE-COPY" in notes and "MINE-NOW" in notes
+
+
+def _download_report(page, tmp_path: Path, name: str) -> Path:
+    from reunion_core import content as words
+
+    with page.expect_download() as got:
+        page.get_by_role("button", name=words.REPORT_BUTTON).click()
+    saved = tmp_path / name
+    got.value.save_as(saved)
+    return saved
+
+
+def _open_offline(browser, report: Path) -> tuple[list[str], list[str], int]:
+    """The report opened from disk on a phone with every request but the file refused: what it asked
+    for, what went wrong, and its sections, once every chart it places is drawn."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # its own: not the suite's log
+    asked, errors = [], []
+    context.route("**/*", lambda route: (asked.append(route.request.url), route.continue_()
+                                         if route.request.url.startswith("file:") else route.abort()))
+    try:
+        page = context.new_page()
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.goto(report.as_uri())
+        placed = page.locator(".chart").count()
+        page.wait_for_function(  # every chart drawn, with its title
+            "() => [...document.querySelectorAll('.chart')].every(c => c.querySelector('.main-svg .gtitle'))",
+            timeout=30_000)
+        sections = page.locator("section").evaluate_all("els => els.map(e => e.dataset.part)")
+        assert page.evaluate("() => document.documentElement.scrollWidth - innerWidth") <= 0  # fits a phone
+        return [u for u in asked if not u.startswith("file:")] + errors, sections, placed
+    finally:
+        context.close()
+
+
+def test_a_report_opens_from_disk_with_no_network_and_holds_only_what_was_chosen(browser, new_page, tmp_path):
+    """Jordan brings it to a therapist: every chart drawn offline; own words in, safety out until ticked."""
+    from reunion_core import content as words
+    from reunion_core.demo import generate
+    from tests.e2e.helpers import click_label
+
+    path = tmp_path / "r.duckdb"
+    generate(path, years=1, seed=1)
+    with running(path) as (url, _):
+        page = new_page(390, 844)
+        open_at(page, url, "Your_data")
+        click_label(page, words.REPORT_WORDS)
+        words_only = _download_report(page, tmp_path, "words.html")
+        click_label(page, words.REPORT_SAFETY)
+        expect(page.get_by_text(words.REPORT_SAFETY_WARNING.split(":")[0])).to_be_visible()
+        with_safety = _download_report(page, tmp_path, "safety.html")
+    assert words_only.read_text().count('class="own"') > 0  # the person's own words, as ticked
+    problems, sections, placed = _open_offline(browser, words_only)
+    assert problems == [] and placed >= 10
+    assert sections == ["verdict", "different", "boundaries", "charts"]
+    problems, sections, _ = _open_offline(browser, with_safety)
+    assert problems == [] and sections == ["verdict", "different", "boundaries", "safety", "charts"]

@@ -67,7 +67,7 @@ def journey_url(tmp_path_factory):
 def test_no_sideways_scroll_and_no_overlapping_chart_text(new_page, journey_url, path, size):
     page = new_page(*SIZES[size])
     open_at(page, journey_url, path)
-    parts = [(None, 0), ("Together", 3), ("Days in stages", 2), ("You", 2), ("Reaching out", 2)]
+    parts = [(None, 0), ("Together", 3), ("Days in stages", 2), ("You", 2), ("Reaching out", 2), ("Your year", 3)]
     if path == "Progress":  # both of you first, then every other part in turn
         page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .gtitle').length === 2")
     for part, charts in parts if path == "Progress" else parts[:1]:
