@@ -39,5 +39,6 @@ def test_the_benchmark_prints_and_writes_every_figure(tmp_path):
     assert re.search(r"^\| unlock: .* \| \d+ \| (meets|\*\*misses\*\*) \(< 1 s", table, re.M)
     assert re.search(r"^\| set a passphrase on .* \| \d+ \| \|$", table, re.M)
     assert re.search(r"^\| Home drawn with nothing kept, plain / encrypted \| \d+\.\d / \d+\.\d \|", table, re.M)
+    assert re.search(r"^\| build a report of .* \| \d+ \| \d+\.\d MB \| (meets|\*\*misses\*\*) \(< 2 s\) \|$", table, re.M)
     row = next(line for line in table.splitlines() if line.startswith("| app.py |"))
     assert len(re.findall(r"\| \d+\.\d+ ", row)) >= 5, row  # two sizes, encrypted, and the ratios
