@@ -130,3 +130,15 @@ def test_home_in_discreet_safety_mode_says_nothing_of_the_week(store):
     views.save_preferences(store, True, "https://weather.com/")
     body = texts(open_page("app.py"))
     assert "No contacts logged" in body and "checked in" not in body  # Home drawn, and no word of the week
+
+
+def test_the_mood_bars_with_no_data_and_with_one_day():
+    empty = charts.mood_groups(mood_around_contact([]), "Your mood around contact", "Which days", "No check-ins.")
+    assert empty["layout"]["meta"]["empty"] == "No check-ins." and empty["layout"]["title"]["text"]
+    assert chart_text.mood_groups(mood_around_contact([]), "around contact") == chart_text.NOTHING
+    one = mood_around_contact([day(0, 4.0)])
+    fig = charts.mood_groups(one, "Your mood around contact", "Which days", "No check-ins.")
+    assert fig["data"][0]["text"] == ["no days", "1 day: too few"]
+    assert fig["layout"]["yaxis"]["title"]["text"] == "Which days"
+    said = chart_text.mood_groups(one, "around contact")
+    assert said == "Too few days to say anything about the other days you checked in (1 day): it takes 14."

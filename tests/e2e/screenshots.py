@@ -16,7 +16,7 @@ from reunion_core.demo import generate
 from reunion_core.records import DiagnosticAnswers
 from reunion_core.store import Store
 from reunion_core.views import record_diagnostic, save_preferences
-from tests.e2e.helpers import PAGES, open_at
+from tests.e2e.helpers import PAGES, open_at, progress_part
 
 SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
 
@@ -86,6 +86,32 @@ def lock_screens(browser, out: Path, folder: Path) -> None:
             context.close()
 
 
+def report_screens(browser, out: Path, url: str, folder: Path) -> None:
+    """A clarity report with the person's own words, downloaded from Your data, opened from disk."""
+    from reunion_core import content as words
+
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    page = context.new_page()
+    open_at(page, url, "Your_data")
+    page.locator("label").filter(has_text=words.REPORT_WORDS).first.click()
+    page.wait_for_timeout(800)
+    with page.expect_download() as got:
+        page.get_by_role("button", name=words.REPORT_BUTTON).click()
+    report = folder / "report.html"
+    got.value.save_as(report)
+    context.close()
+    for name, (width, height) in (("report-desktop", (1000, 1400)), ("report-phone", SIZES["phone"])):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+        page = context.new_page()
+        page.goto(report.as_uri())
+        page.wait_for_function("() => [...document.querySelectorAll('.chart')].every(c => c.querySelector('.main-svg'))")
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(out / f"{name}.png"))
+        print(f"{name:>28}: {out / name}.png")
+        context.close()
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -105,7 +131,11 @@ def main(out: Path) -> None:
                             )
                         suffix = "" if scheme == "light" else "-dark"
                         shoot(page, out, f"{(path_ or 'Home').lower()}-{size}{suffix}", width, height)
+                        if path_ == "Progress":  # the year at a glance, a click away
+                            progress_part(page, "Your year", 3)
+                            shoot(page, out, f"progress-year-{size}{suffix}", width, height)
                     context.close()
+            report_screens(browser, out, url, Path(tmp))
             safety_screens(browser, out, Path(tmp))
             lock_screens(browser, out, Path(tmp))
             browser.close()
