@@ -12,7 +12,7 @@ from reunion_core import content as words
 from reunion_core import report as clarity
 from reunion_core import views
 from reunion_core.demo import generate
-from reunion_core.records import CheckIn, Contact, DiagnosticAnswers, SafetyPlan, ToolEntry
+from reunion_core.records import CheckIn, Contact, DiagnosticAnswers, SafetyPlan, ToolEntry, local_now
 from reunion_core.store import Store
 
 TODAY = date.today()
@@ -26,7 +26,9 @@ OWN = (REFLECTION, OWN_REASON, EVIDENCE, BOUNDARY)
 @pytest.fixture
 def journal(store):
     """A reconnecting journal with a word of the person's own in every kind of place."""
-    views.record_diagnostic(store, DiagnosticAnswers(answers=GOOD, reflections={"why_ended": REFLECTION}))
+    # a minute before: the store keeps whole seconds, and a later run in the same second may sort either way
+    views.record_diagnostic(store, DiagnosticAnswers(answers=GOOD, reflections={"why_ended": REFLECTION}),
+                            at=local_now() - timedelta(minutes=1))
     store.add_checkin(CheckIn(45, "dip_a_toe", 4, note="a note"))
     store.add_contact(Contact(TODAY, "me", "text", "warm", 3))
     own = store.add_tool_entry(ToolEntry("reason", {"text": OWN_REASON}, TODAY))
@@ -125,3 +127,15 @@ def test_ten_years_make_a_report_of_every_chart_with_its_text(db_path):
     for chart in drawn:
         assert f"<figcaption>{chart.alt}</figcaption>".replace("'", "&#x27;").replace('"', "&quot;") in html
     assert "@media print" in html and "color-scheme: light" in html
+
+
+def test_a_locked_journal_makes_no_report(journal):
+    """With a passphrase set, a report is made only while the journal is open."""
+    from reunion_core.errors import JournalLocked
+
+    views.set_passphrase(journal, "blue kettle morning walk", "blue kettle morning walk")
+    _, opened = made(journal, own_words=True)
+    assert REFLECTION in opened
+    journal.lock()
+    with pytest.raises(JournalLocked):
+        made(journal, own_words=True)
