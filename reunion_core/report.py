@@ -52,6 +52,7 @@ class Report:
     boundaries: tuple[tk.Boundary, ...]  # counts of the range
     charts: tuple[ReportChart, ...]
     safety_answers: tuple[str, ...] = ()  # keys answered yes (only when chosen)
+    safety_on: bool = False  # safety mode: the diagnostic is about safety, so it is in only when chosen
     plan: SafetyPlan | None = None
 
     @property
@@ -105,6 +106,8 @@ def _said(text: str) -> str:
 
 def _verdict(report: Report) -> str:
     run, choice = report.run, report.choice
+    if report.safety_on and not choice.safety:
+        return _p(words.REPORT_DIAGNOSTIC_LEFT_OUT)
     if run is None:
         return _p(words.REPORT_NO_DIAGNOSTIC)
     assessment = run.assessment

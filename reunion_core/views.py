@@ -506,13 +506,17 @@ def report(store: Store, choice: clarity.ReportChoice, today: date, discreet: bo
     start, end = min(choice.start, choice.end), min(max(choice.start, choice.end), max(today, choice.start))
     choice = replace(choice, start=start, end=end)
     about_you = guidance(store, today).path is not Path.RECONNECTING
-    run = next((r for r in store.diagnostic_runs() if r.created_at.date() <= end), None)
+    state = safety(store)
+    runs = [r for r in store.diagnostic_runs() if r.created_at.date() <= end]
+    if state.on:  # safety mode: the verdict is the one that put safety first, never a later milder one
+        runs = [r for r in runs if r.assessment.verdict is Verdict.SAFETY_FIRST]
+    run = _first(runs)
     entries = [e for e in store.tool_entries(("reason", "evidence", "boundary", "boundary_event"))
                if e.kind != "boundary_event" or start <= e.day <= end]
     shown = progress_between(store, start, end, safety_on=about_you)
-    state = safety(store)
     return clarity.Report(
         choice=choice, made_on=today, discreet=discreet, about_you_only=about_you, run=run,
+        safety_on=state.on,
         reasons=tuple(_reasons(store, run, entries)), boundaries=tuple(tk.boundaries(entries)),
         charts=tuple(clarity.ReportChart(c.figure["layout"]["title"]["text"], c.alt, None if c.is_empty else c.figure)
                      for c in shown.charts if choice.safety or not c.about_safety),

@@ -139,3 +139,16 @@ def test_a_locked_journal_makes_no_report(journal):
     journal.lock()
     with pytest.raises(JournalLocked):
         made(journal, own_words=True)
+
+
+def test_in_safety_mode_a_later_milder_verdict_never_speaks_for_it(journal):
+    """Alex: safety mode stays on after a later run with no safety tick. The report never shows that
+    run's "proceed with care"; without the tick it leaves the diagnostic out, with it, shows safety first."""
+    views.record_diagnostic(journal, DiagnosticAnswers(answers=GOOD, safety=("afraid",)),
+                            at=local_now() - timedelta(seconds=30))
+    views.record_diagnostic(journal, DiagnosticAnswers(answers=GOOD))  # later, milder: safety mode stays on
+    _, plain = made(journal)
+    assert words.REPORT_DIAGNOSTIC_LEFT_OUT in plain and "Proceed with care" not in plain
+    _, chosen = made(journal, safety=True)
+    verdict = chosen.split('<section data-part="verdict">')[1].split("</section>")[0]
+    assert "Safety first" in verdict and "Proceed with care" not in verdict  # (the chart of runs keeps its history)
