@@ -579,18 +579,20 @@ def _day_of(month: date, n: int) -> date | None:
 
 def mood_groups(groups: list[MoodGroup], title: str, y_title: str, empty: str) -> Figure:
     """Mean mood in each group of days, each bar with the days behind it; a group of fewer than
-    FEWEST_DAYS days is grey, and says it is too few to tell anything."""
+    FEWEST_DAYS days has no bar and no mean, only its days and that they are too few."""
     if not any(g.days for g in groups):
         return _empty(title, "Mean mood (1 = very low, 5 = very good)", y_title, empty)
     data = [
         {"type": "bar", "orientation": "h", "name": "Mean mood",
-         "x": [round(g.mean, 2) if g.mean is not None else 0 for g in groups],
+         # a group of too few days has no bar: its length would be a claim
+         "x": [round(g.mean, 2) if g.enough and g.mean is not None else 0 for g in groups],
          "y": [g.label for g in groups],
          "text": [(counted(g.days, "day") + ("" if g.enough else ": too few")) if g.days else "no days"
                   for g in groups],
          "textposition": "outside", "cliponaxis": False,
-         "customdata": [f"{g.said}: " + (f"{feeling(g.mean)} over {counted(g.days, 'day')}" if g.mean is not None else "no days")
-                        + ("" if g.enough else f" (fewer than {FEWEST_DAYS}: too few to say)") for g in groups],
+         "customdata": [f"{g.said}: " + (f"{feeling(g.mean)} over {counted(g.days, 'day')}" if g.enough else
+                                         f"{counted(g.days, 'day')}, fewer than {FEWEST_DAYS}: too few to say")
+                        for g in groups],
          "marker": {"color": [LINE if g.enough else FEW for g in groups]},
          "hovertemplate": "%{customdata}<extra></extra>"},
     ]

@@ -83,6 +83,7 @@ def test_no_claim_is_drawn_from_fewer_than_fourteen_days():
     fig = charts.mood_groups(groups, "Your mood beside how open they seem", "Your sense of their stage", "none")
     bars = fig["data"][0]
     assert bars["marker"]["color"][0] == charts.FEW and bars["text"][0] == "13 days: too few"
+    assert bars["x"][0] == 0 and "5.0" not in bars["customdata"][0]  # no bar, no mean: nothing to read into
     assert bars["marker"]["color"][-1] == charts.LINE and bars["text"][-1] == "14 days"
     assert fig["layout"]["xaxis"]["title"]["text"] == "Mean mood (1 = very low, 5 = very good)"
 
