@@ -1419,6 +1419,7 @@ def report_kept(kept: int, broken: int) -> str:
 # --- The weekly word (Home): the last seven days, in a sentence or two, never a score to beat -----
 
 WEEK_HEADING = "Your week"
+WEEK_LOW = " Weeks like this pass; be as kind to yourself as you would be to a friend."
 
 
 def weekly_word(checkins: int, mood: float | None, before: float | None, days: int, contact_days: int) -> str:
@@ -1429,16 +1430,15 @@ def weekly_word(checkins: int, mood: float | None, before: float | None, days: i
         first = f"No check-ins {when[:1].lower() + when[1:]}. Whenever you are ready, a minute on Check in is enough."
     else:
         times = "once" if checkins == 1 else f"{checkins} times"
-        first = f"{when} you checked in {times}, and your mood was {feeling(mood)} on average"
+        first = f"{when} you checked in {times}, and your mood was {feeling(mood)}{'' if checkins == 1 else ' on average'}"
         if before is None:
-            first += "."
+            first += "." + (WEEK_LOW if mood < 2.5 else "")
         elif mood - before >= 0.5:
             first += f", lighter than the week before ({feeling(before)})."
         elif before - mood >= 0.5:
-            first += (f", heavier than the week before ({feeling(before)}). Weeks like this pass; be as kind to "
-                      "yourself as you would be to a friend.")
+            first += f", heavier than the week before ({feeling(before)})." + WEEK_LOW
         else:
-            first += ", about the same as the week before."
+            first += ", about the same as the week before." + (WEEK_LOW if mood < 2.5 else "")
     quiet = days - contact_days
     if days == 1:
         return f"{first} {'No contact today.' if not contact_days else 'You were in contact today.'}"

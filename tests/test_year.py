@@ -116,13 +116,16 @@ def test_the_weekly_word_with_no_check_in_and_no_contact():
 
 
 def test_a_new_journal_hears_about_today():
-    assert weekly_word(1, 4.0, None, 1, 1) == ("Today you checked in once, and your mood was Good (4.0 of 5) on "
-                                               "average. You were in contact today.")
+    assert weekly_word(1, 4.0, None, 1, 1) == ("Today you checked in once, and your mood was Good (4.0 of 5). "
+                                               "You were in contact today.")
+    low = weekly_word(1, 1.0, None, 1, 0)  # Sam, at 1 a.m., on a very low first night
+    assert low == ("Today you checked in once, and your mood was Very low (1.0 of 5). Weeks like this pass; be as "
+                   "kind to yourself as you would be to a friend. No contact today.")
 
 
 def test_home_says_the_weekly_word(store):
     store.add_checkin(CheckIn(40, "dip_a_toe", 4))
-    assert "Today you checked in once, and your mood was Good (4.0 of 5)" in texts(open_page("app.py"))
+    assert "Today you checked in once, and your mood was Good (4.0 of 5)." in texts(open_page("app.py"))
 
 
 def test_home_in_discreet_safety_mode_says_nothing_of_the_week(store):
