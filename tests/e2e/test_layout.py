@@ -24,6 +24,8 @@ OVERLAPS = """
       axis_titles: boxes(plot, '.xtitle, .ytitle, .x2title, .y2title'),
       legend: boxes(plot, '.legend .legendtext'),
       notes: boxes(plot, '.annotation-text'),
+      scale: boxes(plot, '.colorbar text'),
+      bar_words: boxes(plot, '.bartext'),
     };
     const notes = groups.notes;
     for (let a = 0; a < notes.length; a++)
@@ -142,3 +144,22 @@ def test_the_stage_names_sit_beside_the_bands_where_no_line_crosses_them(new_pag
     names = page.evaluate(BAND_NAMES)
     assert [n["text"] for n in names] == ["Wall", "TestDrive", "Dragon", "Crisis", "NewBeginnings"], names
     assert all(n["outside"] and n["shown"] for n in names), names
+
+
+@pytest.mark.parametrize("size", ["phone", "zoom200"])
+def test_your_year_with_one_check_in_fits_and_no_text_is_on_text(new_page, tmp_path, size):
+    """Sam's first night: one check-in. A calendar of one month, bars with no days behind them."""
+    from reunion_core.records import CheckIn
+    from reunion_core.store import Store
+
+    path = tmp_path / "one.duckdb"
+    store = Store.open(path)
+    store.add_checkin(CheckIn(20, "bubble_space", 1))
+    store.close()
+    with running(path) as (url, _):
+        page = new_page(*SIZES[size])
+        open_at(page, url, "Progress")
+        progress_part(page, "Your year", 3)
+        overflow = page.evaluate(OVERFLOW)
+        assert overflow["page"] <= 0 and overflow["main"] <= 0, overflow
+        assert page.evaluate(OVERLAPS) == []
