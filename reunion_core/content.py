@@ -1365,9 +1365,10 @@ AROUND_CONTACT = (("After a contact", "the day of a contact or the day after"),
 
 REPORT_HEADING = "Make a report"
 REPORT_INTRO = (
-    "One page to bring to a therapist or a friend you trust: your latest diagnostic, what is different "
-    "now, your boundaries, and your charts, for the days you choose. It is a single file that opens in "
-    "any browser, with no internet, and prints on paper. You choose what goes in."
+    "One page to bring to a therapist or a friend you trust, for the days you choose: your latest "
+    "diagnostic and your charts (and, while you are reconnecting, what is different now and your "
+    "boundaries). It is a single file that opens in any browser, with no internet, and prints on "
+    "paper. You choose what goes in."
 )
 REPORT_RANGE = "From and to"
 REPORT_WORDS = "Include what you wrote (reflections, reasons, evidence, boundaries)"
@@ -1394,6 +1395,7 @@ REPORT_PARTS: MappingProxyType = MappingProxyType({
     "safety": "Safety",
     "charts": "Over time",
 })
+REPORT_BEFORE_RANGE = " (before the days of this report)"
 REPORT_NO_DIAGNOSTIC = "No diagnostic on or before the last day of this report."
 REPORT_DIAGNOSTIC_LEFT_OUT = "The latest diagnostic is not included in this report."
 REPORT_OWN_REASON = "A reason of their own"
@@ -1419,26 +1421,27 @@ def report_kept(kept: int, broken: int) -> str:
 # --- The weekly word (Home): the last seven days, in a sentence or two, never a score to beat -----
 
 WEEK_HEADING = "Your week"
-WEEK_LOW = " Weeks like this pass; be as kind to yourself as you would be to a friend."
+WEEK_LOW = " {Times} like this pass; be as kind to yourself as you would be to a friend."
 
 
 def weekly_word(checkins: int, mood: float | None, before: float | None, days: int, contact_days: int) -> str:
     """The last `days` days (seven, or fewer for a new journal): check-ins, mood against the week
     before, and the days without contact."""
     when = "Today" if days == 1 else f"In the last {counted(days, 'day')}"
+    low = WEEK_LOW.format(Times="Days" if days == 1 else "Weeks")
     if not checkins:
         first = f"No check-ins {when[:1].lower() + when[1:]}. Whenever you are ready, a minute on Check in is enough."
     else:
         times = "once" if checkins == 1 else f"{checkins} times"
         first = f"{when} you checked in {times}, and your mood was {feeling(mood)}{'' if checkins == 1 else ' on average'}"
         if before is None:
-            first += "." + (WEEK_LOW if mood < 2.5 else "")
+            first += "." + (low if mood < 2.5 else "")
         elif mood - before >= 0.5:
             first += f", lighter than the week before ({feeling(before)})."
         elif before - mood >= 0.5:
-            first += f", heavier than the week before ({feeling(before)})." + WEEK_LOW
+            first += f", heavier than the week before ({feeling(before)})." + low
         else:
-            first += ", about the same as the week before." + (WEEK_LOW if mood < 2.5 else "")
+            first += ", about the same as the week before." + (low if mood < 2.5 else "")
     quiet = days - contact_days
     if days == 1:
         return f"{first} {'No contact today.' if not contact_days else 'You were in contact today.'}"

@@ -113,7 +113,8 @@ def _verdict(report: Report) -> str:
     assessment = run.assessment
     if assessment.verdict is Verdict.SAFETY_FIRST and not choice.safety:
         return _p(words.REPORT_DIAGNOSTIC_LEFT_OUT)
-    out = [f'<p class="when">{run.created_at:%d %b %Y}</p>',
+    before = words.REPORT_BEFORE_RANGE if run.created_at.date() < choice.start else ""
+    out = [f'<p class="when">{run.created_at:%d %b %Y}{escape(before)}</p>',
            f"<h3>{escape(assessment.verdict.label)}</h3>", _p(assessment.verdict.explanation)]
     reasons = [r for r in assessment.deciding_reasons if choice.safety or not r.source.startswith("safety:")]
     if reasons:
@@ -212,6 +213,11 @@ figure { margin: 1rem 0 2rem; } .chart { width: 100%; min-height: 200px; }
   blockquote.own { background: none; }
 }
 """
+
+
+def page_bytes(report: Report) -> bytes:
+    """The page as the file to download: a text a forged file made unencodable becomes a mark, never a crash."""
+    return render(report).encode("utf-8", errors="replace")
 
 
 def render(report: Report) -> str:

@@ -4,6 +4,7 @@ and the path decides as it does on every screen."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -152,3 +153,22 @@ def test_in_safety_mode_a_later_milder_verdict_never_speaks_for_it(journal):
     _, chosen = made(journal, safety=True)
     verdict = chosen.split('<section data-part="verdict">')[1].split("</section>")[0]
     assert "Safety first" in verdict and "Proceed with care" not in verdict  # (the chart of runs keeps its history)
+
+
+def test_a_diagnostic_from_before_the_days_says_so(journal):
+    """Jordan's 30 days start after the latest run: the run is shown, dated, and said to be from before."""
+    views.record_diagnostic(journal, DiagnosticAnswers(answers=GOOD), at=local_now() - timedelta(days=60))
+    report = views.report(journal, clarity.ReportChoice(TODAY - timedelta(days=29), TODAY), TODAY)
+    assert words.REPORT_BEFORE_RANGE not in clarity.render(report)  # the fixture's run is a minute old
+    older = views.report(journal, clarity.ReportChoice(TODAY - timedelta(days=90), TODAY - timedelta(days=45)), TODAY)
+    assert words.REPORT_BEFORE_RANGE not in clarity.render(older)
+    later = views.report(journal, clarity.ReportChoice(TODAY - timedelta(days=50), TODAY - timedelta(days=45)), TODAY)
+    assert f"{later.run.created_at:%d %b %Y}{words.REPORT_BEFORE_RANGE}" in clarity.render(later)
+
+
+def test_text_a_forged_file_made_unencodable_never_breaks_the_download(journal):
+    """A lone surrogate, written into the file behind the app's checks, becomes a mark in the page."""
+    report, _ = made(journal, own_words=True)
+    run = replace(report.run, answers=replace(report.run.answers, reflections={"why_ended": "x \ud800 y"}))
+    page = clarity.page_bytes(replace(report, run=run))
+    assert b"x ? y" in page

@@ -119,7 +119,7 @@ def test_a_new_journal_hears_about_today():
     assert weekly_word(1, 4.0, None, 1, 1) == ("Today you checked in once, and your mood was Good (4.0 of 5). "
                                                "You were in contact today.")
     low = weekly_word(1, 1.0, None, 1, 0)  # Sam, at 1 a.m., on a very low first night
-    assert low == ("Today you checked in once, and your mood was Very low (1.0 of 5). Weeks like this pass; be as "
+    assert low == ("Today you checked in once, and your mood was Very low (1.0 of 5). Days like this pass; be as "
                    "kind to yourself as you would be to a friend. No contact today.")
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 
 from reunion_core import content as words
 from reunion_core import views
-from reunion_core.report import ReportChoice, file_name, render
+from reunion_core.report import ReportChoice, file_name, page_bytes
 from reunion_core.store import Store
 
 P = "data.report."
@@ -31,6 +31,6 @@ def section(store: Store, today: date, discreet: bool) -> None:
     else:
         st.caption(words.REPORT_NOT_LOCKED)
     choice = ReportChoice(start, end, own, safety)
-    st.download_button(words.REPORT_BUTTON, data=lambda: render(views.report(store, choice, today, discreet)).encode(),
+    st.download_button(words.REPORT_BUTTON, data=lambda: page_bytes(views.report(store, choice, today, discreet)),
                        file_name=file_name(discreet, today), mime="text/html", key=P + "download", on_click="ignore",
                        icon=":material/description:")
