@@ -120,7 +120,7 @@ def bench_report(db: Path, runs: int = 5) -> tuple[float, int]:
 
     store = Store.open(db)
     today = date.today()
-    first, last = views.report_days(store, today)
+    first, last = views.journal_days(store, today)
     samples, size = [], 0
     try:
         for _ in range(runs):

@@ -136,9 +136,8 @@ def _different(report: Report) -> str:
     if not report.reasons:
         return _p(words.REPORT_NO_REASONS)
     choice, items = report.choice, []
-    own = {r.key for r in report.reasons if not any(r.key == c.key for c in QUESTION_BY_KEY["why_ended"].choices)}
     for reason in report.reasons:
-        name = reason.text if (choice.own_words or reason.key not in own) else words.REPORT_OWN_REASON
+        name = reason.text if (choice.own_words or not reason.own) else words.REPORT_OWN_REASON
         shown = [e for e in reason.evidence if _in_range(e.day, choice)]
         item = f"<li><strong>{escape(name)}</strong>: {escape(words.report_evidence(len(shown)))}"
         if shown:

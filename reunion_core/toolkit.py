@@ -32,6 +32,7 @@ class Reason:
     key: str  # the diagnostic's answer key, or a reason entry's id
     text: str
     evidence: tuple[ToolEntry, ...] = ()
+    own: bool = False  # written by the person (a reason entry), not one of the diagnostic's answers
 
 
 def reasons(why_ended: Iterable[tuple[str, str]], entries: Iterable[ToolEntry]) -> list[Reason]:
@@ -39,10 +40,10 @@ def reasons(why_ended: Iterable[tuple[str, str]], entries: Iterable[ToolEntry]) 
     evidence, so a retake never hides what was logged; then the person's own), with its evidence of
     change, newest first. `why_ended`: each answer's key and words."""
     entries = list(entries)
-    rows = list(dict.fromkeys(why_ended))
-    rows += [(e.id, str(e.fields["text"])) for e in entries if e.kind == "reason"]
+    rows = [(key, text, False) for key, text in dict.fromkeys(why_ended)]
+    rows += [(e.id, str(e.fields["text"]), True) for e in entries if e.kind == "reason"]
     evidence = sorted((e for e in entries if e.kind == "evidence"), key=lambda e: (e.day, e.at), reverse=True)
-    return [Reason(key, text, tuple(e for e in evidence if e.ref == key)) for key, text in rows]
+    return [Reason(key, text, tuple(e for e in evidence if e.ref == key), own) for key, text, own in rows]
 
 
 def open_reasons(found: list[Reason]) -> int:

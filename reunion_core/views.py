@@ -156,9 +156,15 @@ def home(store: Store, today: date) -> Home:
 
 
 def _week(store: Store, today: date) -> Week:
-    span = store.span()
     return last_week(store.mood_days(today - timedelta(days=13), today + timedelta(days=1)), today,
-                     span[0] if span else today)
+                     journal_days(store, today)[0])
+
+
+def journal_days(store: Store, today: date) -> tuple[date, date]:
+    """The first day with any entry and the last a range can reach: today, or a later entry's day (a
+    zone or clock moved), so such entries still show. An empty journal: today, twice."""
+    span = store.span()
+    return (span[0], max(today, span[1])) if span else (today, today)
 
 
 def guidance(store: Store, today: date) -> Guidance:
@@ -458,9 +464,7 @@ def progress_range(first: date, choice: str, picked: tuple[date, ...] | None, to
 
 def progress(store: Store, choice: str, picked: tuple[date, ...] | None, today: date) -> Progress:
     """Every series the progress charts need, for the range chosen."""
-    span = store.span()
-    first = span[0] if span else today
-    today = max(today, span[1]) if span else today  # entries that look ahead (a zone or clock moved) still show
+    first, today = journal_days(store, today)
     start, end = progress_range(first, choice, picked, today)
     about_you = guidance(store, today).path is not Path.RECONNECTING  # safety, a boundary, a no, moving on
     return replace(progress_between(store, start, end, first, about_you), last=today)
@@ -492,12 +496,6 @@ def progress_between(store: Store, start: date, end: date, first: date | None = 
 
 
 # --- The clarity report (Your data) ---------------------------------------------------------------
-
-
-def report_days(store: Store, today: date) -> tuple[date, date]:
-    """The days a report can cover: from the first entry to today (or a later entry's day)."""
-    span = store.span()
-    return (span[0], max(today, span[1])) if span else (today, today)
 
 
 def report(store: Store, choice: clarity.ReportChoice, today: date, discreet: bool = False) -> clarity.Report:

@@ -172,3 +172,13 @@ def test_text_a_forged_file_made_unencodable_never_breaks_the_download(journal):
     run = replace(report.run, answers=replace(report.run.answers, reflections={"why_ended": "x \ud800 y"}))
     page = clarity.page_bytes(replace(report, run=run))
     assert b"x ? y" in page
+
+
+def test_a_reason_of_ones_own_stays_out_whatever_id_a_forged_file_gives_it(journal):
+    """A forged export or file can give an own reason the id of a diagnostic answer ("values"):
+    whether it is the person's own is said where reasons are built, not guessed from its id."""
+    journal.add_tool_entry(ToolEntry("reason", {"text": "FORGED-OWN-REASON"}, TODAY, "", None, "values"))
+    _, html = made(journal)
+    assert "FORGED-OWN-REASON" not in html and html.count(words.REPORT_OWN_REASON) == 2
+    _, chosen = made(journal, own_words=True)
+    assert "FORGED-OWN-REASON" in chosen

@@ -11,6 +11,7 @@ from reunion_core import content as words
 from reunion_core import views
 from reunion_core.report import ReportChoice, file_name, page_bytes
 from reunion_core.store import Store
+from ui import state
 
 P = "data.report."
 FIRST_DAYS = 90  # the range offered first: the last 90 days
@@ -19,7 +20,7 @@ FIRST_DAYS = 90  # the range offered first: the last 90 days
 def section(store: Store, today: date, discreet: bool) -> None:
     st.header(words.REPORT_HEADING, anchor=False)
     st.markdown(words.REPORT_INTRO)
-    first, last = views.report_days(store, today)
+    first, last = state.journal_days(store, today)  # kept per revision, as every view
     picked = st.date_input(words.REPORT_RANGE, value=(max(first, last - timedelta(days=FIRST_DAYS - 1)), last),
                            min_value=first, max_value=last, key=P + "range")
     days = tuple(picked) if isinstance(picked, tuple | list) else (picked,)

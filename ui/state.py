@@ -130,6 +130,7 @@ _VIEWS = {
     "progress": _progress,
     "journey": views.journey,
     "deletable": views.deletable,
+    "journal_days": views.journal_days,
     "safety": views.safety,
     "safety_screen": views.safety_screen,
     "preferences": views.preferences,
@@ -229,6 +230,10 @@ def contact_log(store: Store, page: int, today: date) -> views.ContactLog:
 def progress(store: Store, choice: str, picked: tuple[date, ...] | None, today: date
              ) -> tuple[views.Progress, tuple[tuple[go.Figure, str], ...]]:
     return _view(store, "progress", choice, picked, today)
+
+
+def journal_days(store: Store, today: date) -> tuple[date, date]:
+    return _view(store, "journal_days", today)
 
 
 def journey(store: Store) -> views.Journey:
