@@ -30,8 +30,8 @@ if glance.is_empty:
 path = glance.guidance.path
 lock.offer_in_safety(f.store, f.safety.on and not state.using_example())  # offered again in safety mode
 st.header("What next", anchor=False)  # first: on a phone, the step comes before the tiles
-widgets.what_next(glance.guidance, f.discreet and f.safety.on)
-if glance.guidance.offer_moving_on or (path is Path.MOVING_ON and not f.safety.on):
+widgets.what_next(glance.guidance, f.discreet and f.safety_first)
+if glance.guidance.offer_moving_on or (path is Path.MOVING_ON and not f.safety_first):
     widgets.moving_on(f.store, path is Path.MOVING_ON)
 
 if f.about_you_only:  # no stage of theirs, no reconnection step: how you are
@@ -51,11 +51,11 @@ else:
         gut = glance.their_gut  # "5 of 5" would read like "done": the stage, and what it means
         them.metric("Them", gut.short, help=gut.summary)
         evidence = glance.their_evidence.name if glance.their_evidence else "no signs ticked"
-        them.caption(f"{gut.name}: {gut.gloss} (your sense, stage {gut.number} of 5)  \nSigns point to: {evidence}")
+        them.caption(words.HOME_THEM.format(name=gut.name, gloss=gut.gloss, number=gut.number, evidence=evidence))
     else:
         them.metric("Them", "—")
         them.caption("No check-in yet")
-if f.about_you_only and not f.safety.on:  # the streak is yours: one slip is a restart, not a failure
+if f.about_you_only and not f.safety_first:  # the streak is yours: one slip is a restart, not a failure
     last = glance.last_reached_out
     contact.metric(words.MOVING_ON_STREAK, "—" if last is None else f"{max(0, (date.today() - last).days)}")
     contact.caption(words.MOVING_ON_SLIP.format(day=f"{last:%d %b %Y}") if last else "You haven't reached out.")
@@ -67,7 +67,7 @@ else:
     contact.metric("Since last contact", "today" if days == 0 else f"{days} day{'s' if days != 1 else ''}")
     contact.caption(f"Last: {glance.last_contact:%d %b %Y}")
 
-if f.discreet and f.safety.on:  # nothing on Home an onlooker could read into
+if f.discreet and f.safety_first:  # nothing on Home an onlooker could read into
     st.stop()
 st.subheader(words.WEEK_HEADING, anchor=False)  # in plain words, never a score to beat
 st.markdown(glance.weekly_word)

@@ -10,7 +10,6 @@ from reunion_core.content import (
     DIAGNOSTIC_QUESTIONS,
     SAFETY_QUESTIONS,
 )
-from reunion_core.guidance import Pending
 from ui import diagnostic as dx
 from ui import lock, state, widgets
 from ui import toolkit as tools
@@ -54,9 +53,8 @@ if steps[step] == "safety":
     if f.safety.on and not f.discreet:
         st.caption(words.DIAGNOSTIC_SAFETY_ONLY)
 elif steps[step] == "questions":
-    their_no = st.session_state.get(f"{P}answer.they_want") == "no"  # answered, not yet saved: it counts now
-    about_them = f.speaks_of_them(Pending(their_no=their_no, safety=any(
-        st.session_state.get(f"{P}safety.{q.key}") for q in SAFETY_QUESTIONS)))
+    their_no = st.session_state.get(f"{P}answer.they_want") == "no"
+    about_them = f.speaks_of_them()  # a no or a safety answer, not yet saved, counts now (state.pending)
     for number, q in enumerate(DIAGNOSTIC_QUESTIONS, start=1):
         # No bordered box per question: six of them cost ~5 ms on every rerun (make bench).
         widgets.choice(st.radio, f"**{number}. {q.text}**", q.choices, f"{P}answer.{q.key}", index=None,

@@ -4,7 +4,7 @@ import streamlit as st
 
 from reunion_core import content as words
 from reunion_core.content import MOODS, REACTANCE_STAGES, YOUR_STAGE_BY_KEY, YOUR_STAGES
-from reunion_core.guidance import Pending, heard
+from reunion_core.guidance import Path
 from reunion_core.records import CheckIn
 from reunion_core.stages import disagreement, disagrees, reactance_stage, stage_from_signs
 from ui import state, widgets
@@ -19,10 +19,10 @@ latest = view.latest
 openness = stage_key = None  # in safety mode, after a boundary or a no, or moving on: about you only
 signs: tuple[str, ...] = ()
 
-# Ticked, not yet saved: their request for no contact already decides what this screen says of them.
-pending = Pending(boundary=bool(st.session_state.get(f"{P}sign.{words.BOUNDARY_SIGN.key}")))
-about_them = f.speaks_of_them(pending)
-if not f.about_you_only:
+# Ticked, not yet saved: their request for no contact already decides what this screen says of them
+# (state.pending), while the signs stay on the form so that the tick can be taken back.
+about_them = f.speaks_of_them()
+if f.saved_path is Path.RECONNECTING and f.guidance.path is not Path.SAFETY:
     st.header("Where are they?", anchor=False)
     if about_them:
         openness = st.slider(
@@ -76,10 +76,11 @@ if about_them:  # your stage of reconnecting is about them too: not with their b
     with st.container(border=True):
         prompts = "\n".join(f"- {p}" for p in mine.prompts)  # one element: the browser draws each (issue 15)
         st.markdown(f"**{mine.name}**: {mine.summary}\n\n{prompts}\n\n:small[Ready to move on when: {mine.ready_when}]")
-elif f.safety.on and not f.discreet:
-    st.caption(words.SAFETY_CHECK_IN)
-elif not f.safety.on:
-    st.caption(words.ABOUT_YOU_CHECK_IN[heard(f.guidance.path, pending).value])
+elif f.guidance.path is Path.SAFETY:  # saved, or a safety answer ticked in the diagnostic
+    if not f.discreet:
+        st.caption(words.SAFETY_CHECK_IN)
+else:
+    st.caption(words.ABOUT_YOU_CHECK_IN[f.guidance.path.value])
 mood = widgets.mood("How do you feel today?", P + "mood", value=latest.mood if latest else 3, persist_state="session")
 note = st.text_area(
     "A note for yourself (optional)",

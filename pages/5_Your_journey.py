@@ -8,13 +8,14 @@ from reunion_core.content import (
     REACTANCE_STAGES,
     TIP_BY_KEY,
     TIPS,
+    YOUR_LATEST_SENSE,
     YOUR_STAGES,
 )
 from ui import paths, state, widgets
 from ui.frame import frame
 
 f = frame("journey")
-if f.safety.on:
+if f.safety_first:
     if not f.discreet:  # discreet: the frame's plain line points to Help, where the hotline is
         st.markdown(JOURNEY_HIDDEN)
         widgets.resources()
@@ -57,7 +58,7 @@ def their_side() -> None:
         with st.container(border=True):
             st.markdown(
                 f"**{stage.number}. {stage.name}** · openness {stage.low}–{stage.high}"
-                + ("  ← *your latest sense*" if current else "")
+                + (YOUR_LATEST_SENSE if current else "")
                 + f"\n\n{stage.summary}\n\n:small[Signs: {signs}.]\n\n*What to focus on:* {stage.focus}"
             )
 

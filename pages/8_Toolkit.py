@@ -41,4 +41,4 @@ elif tool == "words":
 elif tool == "dates":
     tools.dates(f.store, view, today)
 else:
-    tools.pause(f.store, view, now, f.safety.on)
+    tools.pause(f.store, view, now, f.safety_first)

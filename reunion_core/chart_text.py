@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from .content import YOUR_STAGE_BY_KEY, YOUR_STAGES, counted, feeling
+from .content import JOURNEY_SAID, OPENNESS_SAID, YOUR_STAGE_BY_KEY, YOUR_STAGES, counted, feeling
 from .records import (
     FEWEST_DAYS,
     ContactCount,
@@ -58,10 +58,10 @@ def openness(points: Sequence[OpennessPoint], bucket: str) -> str:
         return NOTHING
     low, high = min(points, key=lambda p: p.mean), max(points, key=lambda p: p.mean)
     last = points[-1]
-    return (f"{_span(points[0].period, last.period, bucket)}, how open they seemed went from "
-            f"{points[0].mean:.0f} to {last.mean:.0f} out of 100, now at {_named(reactance_stage(round(last.mean)))}; "
-            f"lowest {low.mean:.0f} {_when(low.period, bucket)}, highest {high.mean:.0f} "
-            f"{_when(high.period, bucket)}.")
+    return OPENNESS_SAID.format(
+        span=_span(points[0].period, last.period, bucket), first=points[0].mean, last=last.mean,
+        stage=_named(reactance_stage(round(last.mean))), low=low.mean, low_when=_when(low.period, bucket),
+        high=high.mean, high_when=_when(high.period, bucket))
 
 
 def your_stage(points: Sequence[StagePoint], bucket: str) -> str:
@@ -77,9 +77,10 @@ def journey(points: Sequence[StagePoint], bucket: str) -> str:
     if not points:
         return NOTHING
     last = points[-1]
-    return (f"{counted(len(points), 'point')} {_mid(_span(points[0].period, last.period, bucket))}. Latest: you at "
-            f"{YOUR_STAGE_BY_KEY[last.your_stage].name}, they at {last.openness:.0f} out of 100 "
-            f"({reactance_stage(round(last.openness)).name}).")
+    return JOURNEY_SAID.format(
+        points=counted(len(points), "point"), span=_mid(_span(points[0].period, last.period, bucket)),
+        yours=YOUR_STAGE_BY_KEY[last.your_stage].name, openness=last.openness,
+        theirs=reactance_stage(round(last.openness)).name)
 
 
 def days_in_stages(days: Sequence[tuple[object, int]]) -> str:

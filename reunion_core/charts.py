@@ -13,7 +13,12 @@ import math
 from datetime import date, datetime, time, timedelta
 
 from .content import (
+    DAYS_IN_STAGES_TITLE,
+    JOURNEY_MAP_AXIS,
+    JOURNEY_MAP_TITLE,
     MOODS,
+    OPENNESS_AXIS,
+    OPENNESS_TITLE,
     REACTANCE_STAGES,
     RESPONSES,
     YOUR_STAGE_BY_KEY,
@@ -136,8 +141,7 @@ def _period_label(bucket: str) -> str:
 
 def openness_timeline(points: list[OpennessPoint], bucket: str) -> Figure:
     """Their openness over time, the five stage bands shaded behind it, with a rolling mean."""
-    title = "How open they seem, over time"
-    y_title = "Openness (0–100)"
+    title, y_title = OPENNESS_TITLE, OPENNESS_AXIS
     if not points:
         return _empty(title, "Date", y_title, "No check-ins in this range yet.<br>Save a check-in to start the line.")
     x = [p.period.isoformat() for p in points]
@@ -241,8 +245,7 @@ def your_stage_timeline(points: list[StagePoint], bucket: str) -> Figure:
 
 def journey_map(points: list[StagePoint], bucket: str) -> Figure:
     """Your stage against how open they seem, one point per period, joined in time order."""
-    title = "Journey map: you and them"
-    x_title = "How open they seem (0–100)"
+    title, x_title = JOURNEY_MAP_TITLE, JOURNEY_MAP_AXIS
     y_title = "Your stage (1–7)"
     if not points:
         return _empty(title, x_title, y_title, "No check-ins in this range yet.")
@@ -295,7 +298,7 @@ def journey_map(points: list[StagePoint], bucket: str) -> Figure:
 
 def time_in_stages(rows: list[tuple[ReactanceStage | ReconnectionStage, int]], whose: str) -> Figure:
     """Days spent in each stage of one model, as horizontal bars."""
-    title = f"Days in each of {whose} stages"
+    title = DAYS_IN_STAGES_TITLE[whose]
     if not any(days for _, days in rows):
         return _empty(title, "Days", "Stage", "No check-ins in this range yet.")
     data = [

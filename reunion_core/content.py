@@ -224,6 +224,7 @@ ALL_SIGNS: tuple[Sign, ...] = tuple(s for stage in REACTANCE_STAGES for s in sta
 # boundary: it is respected, not read as a stage. Discouragement is taken at its word: it never
 # counts as openness ("discouraging" signs point to no stage).
 BOUNDARY_SIGN = Sign("asked_no_contact", "They asked me not to contact them, or blocked me", "boundary")
+BOUNDARY_RESPONSE = "asked_stop"  # a contact's answer that is their request for no contact
 DISCOURAGING_SIGNS: tuple[Sign, ...] = (
     Sign("bad_idea", "They said 'this is a bad idea'", "discouraging"),
     Sign("enjoy_but_discourage", "They discouraged meeting, even if they seemed to enjoy it", "discouraging"),
@@ -714,6 +715,10 @@ THEY_SAID_NO = "You can't control someone else's wishes, and they have said no."
 NEXT_STEP_SAFETY = (
     "Your safety comes first. Please look at the help that is available: it is free and confidential."
 )
+NEXT_STEP_AFTER_LIFT = (
+    "Safety mode is off, at your choice. Your latest diagnostic put your safety first: take it again when "
+    "you're ready, so that what Take Two suggests follows where you are now. Help is still one click away."
+)
 NEXT_STEP_DIAGNOSTIC = "Start with the diagnostic: six honest questions before anything else."
 NEXT_STEP_PAUSE = "Take a long pause: stay in Bubble space and put the focus on yourself for now."
 NEXT_STEP_FIRST_CHECK_IN = "Do your first check-in: where are you, and how open do they seem?"
@@ -777,9 +782,27 @@ GUT_AGAINST_SIGNS = about_them(
     "Your slider says **{gut}**, but the signs you ticked point to **{evidence}**: {apart} stages apart. "
     "Your gut reads them as {direction} than what they did. Worth a second look."
 )
+HOME_THEM = about_them("{name}: {gloss} (your sense, stage {number} of 5)  \nSigns point to: {evidence}")
+YOUR_LATEST_SENSE = about_them("  ← *your latest sense of them*")  # Your journey, their side
 SIGNS_CLOSE = about_them("The signs point to **{evidence}**, close to your sense of it.")
 WITH_THEM_AT = about_them("With them at {stage}: {focus}")
 SAID_HEADING = "What they said"
+# An answer a form holds, not yet saved, that makes the path stricter (guidance.held): every screen
+# keeps to it at once, and Home's next step points back to the form where it waits.
+HELD: MappingProxyType = MappingProxyType({
+    "boundary": MappingProxyType({
+        "checkin": "You ticked that they asked for no contact. It isn't saved yet: save your check-in, and "
+                   "Take Two will keep to their request. Until then, nothing here suggests contacting them.",
+        "contact_log": "You chose that they asked you to stop contacting them. It isn't saved yet: save the "
+                       "contact, and Take Two will keep to their request. Until then, nothing here suggests "
+                       "contacting them.",
+    }),
+    "they_said_no": MappingProxyType({
+        "diagnostic": "You answered that they have said no. It isn't saved yet: save the diagnostic, and "
+                      "Take Two will help you respect their answer and turn to you.",
+    }),
+})
+HELD_SAFETY_CAPTION = "The safety answer you ticked in the diagnostic isn't saved yet. Save it there, when you can."
 BOUNDARY_TICKED = (
     "Thank you for writing it down. A request for no contact is a boundary: when you save, Take Two "
     "respects it. No screen will suggest contacting them, and their stage is no longer estimated. "
@@ -1354,6 +1377,16 @@ PROGRESS_SECTIONS: MappingProxyType = MappingProxyType({
     "both": "Both of you", "together": "Together", "stages": "Days in stages", "you": "You",
     "reaching": "Reaching out", "year": "Your year",
 })
+# Progress's charts of their side (charts.py) and their text alternatives (chart_text.py): only on
+# the reconnecting path, like every word about them.
+OPENNESS_TITLE = about_them("How open they seem, over time")
+OPENNESS_AXIS = about_them("Openness (0–100)")
+OPENNESS_SAID = about_them("{span}, how open they seemed went from {first:.0f} to {last:.0f} out of 100, now at "
+                           "{stage}; lowest {low:.0f} {low_when}, highest {high:.0f} {high_when}.")
+JOURNEY_MAP_TITLE = about_them("Journey map: you and them")
+JOURNEY_MAP_AXIS = about_them("How open they seem (0–100)")
+JOURNEY_SAID = about_them("{points} {span}. Latest: you at {yours}, they at {openness:.0f} out of 100 ({theirs}).")
+DAYS_IN_STAGES_TITLE = {"their": about_them("Days in each of their stages"), "your": "Days in each of your stages"}
 # Your year (Progress): their side, so only on the reconnecting path
 MOOD_BESIDE_THEM = about_them("Your mood beside how open they seem")
 # Mood around contact (Progress, Your year): the two groups of days, as an axis and a sentence name them.

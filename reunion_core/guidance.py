@@ -82,6 +82,11 @@ class Pending:
     safety: bool = False  # a safety answer ticked in the diagnostic
     boundary: bool = False  # "they asked me not to contact them, or blocked me", ticked or given as their answer
     their_no: bool = False  # "No, they have said they don't", answered
+    form: str = ""  # the form that holds it (a key of ui.frame.NEXT_PAGES), for the step that points back
+
+    def __or__(self, other: Pending) -> Pending:
+        return Pending(self.safety or other.safety, self.boundary or other.boundary,
+                       self.their_no or other.their_no, self.form or other.form)
 
 
 NOTHING_PENDING = Pending()
@@ -101,6 +106,21 @@ def heard(path: Path, pending: Pending = NOTHING_PENDING) -> Path:
     if path is Path.THEY_SAID_NO or pending.their_no:
         return Path.THEY_SAID_NO
     return path
+
+
+def held(guidance: Guidance, pending: Pending) -> Guidance:
+    """The guidance while a form holds an answer, not yet saved, that makes the path stricter (heard):
+    its step points back to that form, and no screen says anything warmer in the meantime. A kinder
+    answer held on a form changes nothing: only a save does."""
+    path = heard(guidance.path, pending)
+    if path is guidance.path:
+        return guidance
+    form = pending.form or ("diagnostic" if path in (Path.SAFETY, Path.THEY_SAID_NO) else "checkin")
+    if path is Path.SAFETY:  # help first, one click away; the answer is saved on its own form
+        step = Step(words.NEXT_STEP_SAFETY, "safety", words.HELD_SAFETY_CAPTION)
+    else:
+        step = Step(words.HELD[path.value][form], form)
+    return Guidance(path, step, guidance.boundary, ready=guidance.ready)
 
 
 def boundary(requests: list[tuple[date, datetime]], choices: list[PathChoice]) -> Boundary:
@@ -184,8 +204,6 @@ def _guide(safety_on, diagnostic, your_stage, their, bound, chose_moving_on, rea
     offer = their_no or bound.on or flags_recur
     if safety_on:
         return Guidance(Path.SAFETY, Step(words.NEXT_STEP_SAFETY_PLAN, "safety"), bound)
-    if diagnostic and diagnostic.assessment.verdict is Verdict.SAFETY_FIRST:
-        return Guidance(Path.SAFETY, Step(words.NEXT_STEP_SAFETY, "safety"), bound)
     own = _own_step(ready)
     if chose_moving_on:
         return Guidance(Path.MOVING_ON, own, bound)
@@ -197,6 +215,8 @@ def _guide(safety_on, diagnostic, your_stage, their, bound, chose_moving_on, rea
         return Guidance(Path.THEY_SAID_NO, Step(words.NEXT_STEP_THEY_SAID_NO, "journey"), bound, offer_moving_on=True)
     if diagnostic is None:
         return Guidance(Path.RECONNECTING, Step(words.NEXT_STEP_DIAGNOSTIC, "diagnostic"), bound)
+    if diagnostic.assessment.verdict is Verdict.SAFETY_FIRST:  # safety mode lifted after it, by their choice
+        return Guidance(Path.RECONNECTING, Step(words.NEXT_STEP_AFTER_LIFT, "diagnostic"), bound)
     if diagnostic.assessment.verdict is Verdict.TAKE_A_LONG_PAUSE:
         return Guidance(Path.RECONNECTING, Step(words.NEXT_STEP_PAUSE, "journey"), bound, offer_moving_on=offer)
     if your_stage is None:

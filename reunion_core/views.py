@@ -14,6 +14,7 @@ from . import report as clarity
 from . import toolkit as tk
 from .assessment import assess
 from .content import (
+    BOUNDARY_RESPONSE,
     BOUNDARY_SIGN,
     ENTRY_KINDS,
     INITIATOR_BY_KEY,
@@ -40,12 +41,15 @@ from .content import (
 )
 from .errors import ValidationError, WrongPassphrase
 from .guidance import (
+    NOTHING_PENDING,
     OPENING_CHOICES,
     Boundary,
     Guidance,
     Path,
+    Pending,
     boundary,
     guide,
+    held,
     moving_on,
     readiness,
     recurring_red_flags,
@@ -128,15 +132,16 @@ class Home:
         return self.guidance.step.page
 
 
-def home(store: Store, today: date) -> Home:
-    """The home screen's answers, read with a handful of small queries."""
+def home(store: Store, today: date, pending: Pending = NOTHING_PENDING) -> Home:
+    """The home screen's answers, read with a handful of small queries; `pending`: what a form holds
+    ticked and not yet saved that makes the path stricter (guidance.held)."""
     latest = _first(store.checkins(limit=1))
     staged = _latest_staged(store)
     diagnostic = _first(store.diagnostic_runs(limit=1))
     last_contact = store.last_contact_day()
     state = safety(store)
     your_stage = YOUR_STAGE_BY_KEY.get(staged.your_stage) if staged else None
-    path = guidance(store, today)
+    path = guidance(store, today, pending)
     seen = path.path is Path.RECONNECTING  # their stage is not estimated past a boundary, a no or moving on
     return Home(
         counts=store.counts(),
@@ -167,8 +172,9 @@ def journal_days(store: Store, today: date) -> tuple[date, date]:
     return (span[0], max(today, span[1])) if span else (today, today)
 
 
-def guidance(store: Store, today: date) -> Guidance:
-    """The path and next step from everything stored (Home, and every screen that must respect them)."""
+def guidance(store: Store, today: date, pending: Pending = NOTHING_PENDING) -> Guidance:
+    """The path and next step from everything stored (Home, and every screen that must respect them),
+    held to what a form shows ticked and not yet saved (`pending`: guidance.held)."""
     staged, diagnostic = _latest_staged(store), _first(store.diagnostic_runs(limit=1))
     choices = store.choices()
     span = store.span()
@@ -176,13 +182,13 @@ def guidance(store: Store, today: date) -> Guidance:
     ready = readiness(choices, first_day, None, today)
     ready = readiness(choices, first_day, store.first_contact("me", ready.no_contact_since), today)
     your_stage = YOUR_STAGE_BY_KEY.get(staged.your_stage) if staged else None
-    return guide(
+    return held(guide(
         safety_on=safety(store).on, diagnostic=diagnostic, your_stage=your_stage,
         their=reactance_stage(staged.openness) if staged else None,
         bound=_boundary(store),
         chose_moving_on=moving_on(choices), ready=ready,
         flags_recur=recurring_red_flags(store.diagnostic_runs(limit=20)), read_at=staged.at if staged else None,
-    )
+    ), pending)
 
 
 # --- Toolkit -------------------------------------------------------------------------------------
@@ -207,8 +213,8 @@ class Toolkit:
         return self.urges[0] if self.urges and self.urges[0].outcome is None else None
 
 
-def toolkit(store: Store, today: date, now: datetime) -> Toolkit:
-    path = guidance(store, today)
+def toolkit(store: Store, today: date, now: datetime, pending: Pending = NOTHING_PENDING) -> Toolkit:
+    path = guidance(store, today, pending)
     entries = store.tool_entries()
     drafts = sorted((e for e in entries if e.kind == "draft"), key=lambda e: e.at, reverse=True)
     return Toolkit(
@@ -462,11 +468,12 @@ def progress_range(first: date, choice: str, picked: tuple[date, ...] | None, to
     return min(start, end), min(max(start, end), today)
 
 
-def progress(store: Store, choice: str, picked: tuple[date, ...] | None, today: date) -> Progress:
+def progress(store: Store, choice: str, picked: tuple[date, ...] | None, today: date,
+             pending: Pending = NOTHING_PENDING) -> Progress:
     """Every series the progress charts need, for the range chosen."""
     first, today = journal_days(store, today)
     start, end = progress_range(first, choice, picked, today)
-    about_you = guidance(store, today).path is not Path.RECONNECTING  # safety, a boundary, a no, moving on
+    about_you = guidance(store, today, pending).path is not Path.RECONNECTING  # safety, a boundary, a no, moving on
     return replace(progress_between(store, start, end, first, about_you), last=today)
 
 
@@ -498,12 +505,13 @@ def progress_between(store: Store, start: date, end: date, first: date | None = 
 # --- The clarity report (Your data) ---------------------------------------------------------------
 
 
-def report(store: Store, choice: clarity.ReportChoice, today: date, discreet: bool = False) -> clarity.Report:
+def report(store: Store, choice: clarity.ReportChoice, today: date, discreet: bool = False,
+           pending: Pending = NOTHING_PENDING) -> clarity.Report:
     """What a clarity report holds for the chosen days, with only the parts the person chose: the path
     decides as it does on every screen (on a path about you, nothing about them)."""
     start, end = min(choice.start, choice.end), min(max(choice.start, choice.end), max(today, choice.start))
     choice = replace(choice, start=start, end=end)
-    about_you = guidance(store, today).path is not Path.RECONNECTING
+    about_you = guidance(store, today, pending).path is not Path.RECONNECTING
     state = safety(store)
     runs = [r for r in store.diagnostic_runs() if r.created_at.date() <= end]
     if state.on:  # safety mode: the verdict is the one that put safety first, never a later milder one
@@ -728,7 +736,7 @@ def _moment(at: datetime) -> datetime:
 
 
 def _boundary(store: Store) -> Boundary:
-    return boundary(store.marked(BOUNDARY_SIGN.key, "asked_stop"), store.choices())
+    return boundary(store.marked(BOUNDARY_SIGN.key, BOUNDARY_RESPONSE), store.choices())
 
 
 def _latest_staged(store: Store) -> CheckIn | None:

@@ -52,8 +52,21 @@ class Frame:
 
     @property
     def guidance(self) -> Guidance:
-        """The person's path (safety, their boundary, their no, moving on, reconnecting) and next step."""
+        """The person's path (safety, their boundary, their no, moving on, reconnecting) and next step,
+        held to what any form of this session shows ticked and not yet saved (state.pending)."""
         return state.guidance(self.store, date.today())
+
+    @property
+    def safety_first(self) -> bool:
+        """Safety mode is on, or a safety answer is ticked in the diagnostic and not yet saved: every
+        screen speaks as in safety mode at once."""
+        return self.safety.on or self.guidance.path is Path.SAFETY
+
+    @property
+    def saved_path(self) -> Path:
+        """The path from what is saved alone: what a form may still ask (a tick it holds must stay
+        there to be unticked), never what a screen may say about them."""
+        return Path.SAFETY if self.safety.on else state.guidance(self.store, date.today(), saved_only=True).path
 
     @property
     def about_you_only(self) -> bool:
@@ -62,8 +75,8 @@ class Frame:
 
     def speaks_of_them(self, pending: Pending = NOTHING_PENDING) -> bool:
         """Whether this screen may say anything about them (their stage, their openness, the person's
-        gut against the signs, a step toward them), counting what is ticked on it and not yet saved.
-        Decided by guidance.heard, the one judge, for every screen."""
+        gut against the signs, a step toward them), counting what any form shows ticked and not yet
+        saved. Decided by guidance.heard, the one judge, for every screen."""
         path = Path.SAFETY if self.safety.on else self.guidance.path
         return heard(path, pending) is Path.RECONNECTING
 

@@ -31,7 +31,7 @@ def section(store: Store, today: date, discreet: bool) -> None:
         st.warning(words.REPORT_SAFETY_WARNING, icon=":material/visibility:")
     else:
         st.caption(words.REPORT_NOT_LOCKED)
-    choice = ReportChoice(start, end, own, safety)
-    st.download_button(words.REPORT_BUTTON, data=lambda: page_bytes(views.report(store, choice, today, discreet)),
+    choice, held = ReportChoice(start, end, own, safety), state.pending()  # read now: the page is made later
+    st.download_button(words.REPORT_BUTTON, data=lambda: page_bytes(views.report(store, choice, today, discreet, held)),
                        file_name=file_name(discreet, today), mime="text/html", key=P + "download", on_click="ignore",
                        icon=":material/description:")

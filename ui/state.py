@@ -21,7 +21,7 @@ from reunion_core import content as words
 from reunion_core import files, transfer, views
 from reunion_core.demo import ensure_example
 from reunion_core.errors import ReunionError, StoreLocked, StoreUnreadable
-from reunion_core.guidance import Guidance
+from reunion_core.guidance import Guidance, Pending
 from reunion_core.paths import db_path, example_path
 from reunion_core.safety import SafetyState
 from reunion_core.store import Store
@@ -115,8 +115,8 @@ def reset(defaults: dict[str, object]) -> None:
 # the revision changes on every write, so nothing stale is ever shown.
 
 
-def _progress(store: Store, choice: str, picked: tuple[date, ...] | None, today: date):
-    view = views.progress(store, choice, picked, today)
+def _progress(store: Store, choice: str, picked: tuple[date, ...] | None, today: date, held: Pending):
+    view = views.progress(store, choice, picked, today, held)
     # Validated by plotly once per revision and range; st.plotly_chart takes a Figure without
     # validating it again, and the cache below hands back the same objects, uncopied.
     return view, tuple((go.Figure(chart.figure), chart.alt) for chart in view.charts)
@@ -207,12 +207,34 @@ def stop_for(problem: ReunionError) -> NoReturn:
     st.stop()
 
 
+# --- what a form holds, not yet saved --------------------------------------------------------------
+
+
+def pending() -> Pending:
+    """The answers that a form of this session shows ticked or chosen, not yet saved, that make the path
+    stricter (issue 23): their request for no contact on the check-in or as a contact's answer, their
+    no or a safety answer in the diagnostic. Every screen counts them (guidance.held), so Home never
+    invites contact while the check-in holds their request. The forms keep them (persist_state) until
+    saved, unticked or discarded."""
+    kept = st.session_state
+    if kept.get(f"ci.sign.{words.BOUNDARY_SIGN.key}"):
+        boundary = Pending(boundary=True, form="checkin")
+    elif kept.get("co.new.response") == words.BOUNDARY_RESPONSE:
+        boundary = Pending(boundary=True, form="contact_log")
+    else:
+        boundary = Pending()
+    safety = any(kept.get(f"dx.safety.{q.key}") for q in words.SAFETY_QUESTIONS)
+    their_no = kept.get("dx.answer.they_want") == "no"
+    return boundary | Pending(safety=safety, their_no=their_no, form="diagnostic" if safety or their_no else "")
+
+
 def home(store: Store, today: date) -> views.Home:
-    return _view(store, "home", today)
+    return _view(store, "home", today, pending())
 
 
-def guidance(store: Store, today: date) -> Guidance:
-    return _view(store, "guidance", today)
+def guidance(store: Store, today: date, saved_only: bool = False) -> Guidance:
+    """The path and next step, held to what a form holds unsaved; `saved_only`: from what is saved."""
+    return _view(store, "guidance", today, Pending() if saved_only else pending())
 
 
 def diagnostic_screen(store: Store, today: date) -> views.DiagnosticScreen:
@@ -229,7 +251,7 @@ def contact_log(store: Store, page: int, today: date) -> views.ContactLog:
 
 def progress(store: Store, choice: str, picked: tuple[date, ...] | None, today: date
              ) -> tuple[views.Progress, tuple[tuple[go.Figure, str], ...]]:
-    return _view(store, "progress", choice, picked, today)
+    return _view(store, "progress", choice, picked, today, pending())
 
 
 def journal_days(store: Store, today: date) -> tuple[date, date]:
@@ -253,7 +275,7 @@ def safety_screen(store: Store) -> views.SafetyScreen:
 
 
 def toolkit(store: Store, today: date, now: datetime) -> views.Toolkit:
-    return _view(store, "toolkit", today, now)
+    return _view(store, "toolkit", today, now, pending())
 
 
 def preferences(store: Store) -> views.Preferences:
