@@ -153,6 +153,39 @@ def test_on_a_phone_their_boundary_ticked_not_yet_saved_silences_every_reading_o
         assert _about_them(page)
 
 
+def by_menu(page, label: str) -> None:
+    """On a phone: open the folded menu and tap a page, in the same session (what a form holds stays)."""
+    page.locator("[data-testid=stExpandSidebarButton]").first.click()
+    go_by_sidebar(page, label)
+
+
+def test_on_a_phone_their_boundary_ticked_not_saved_keeps_home_and_progress_to_it(new_page, tmp_path):
+    """Sam ticks "They asked me not to contact them", doesn't save, and opens Home from the menu: no
+    stage of theirs, no step toward them, and the next step points back to the check-in. Back on the
+    check-in the tick is still there; taken back, Home says where they are again."""
+    def warm(store):
+        record_diagnostic(store, DiagnosticAnswers(YES))
+        store.add_checkin(CheckIn(90, "dip_a_toe", 4, ("openly_warm",), ""))
+
+    with app_on(tmp_path / "held-boundary" / "reunion.duckdb", warm) as url:
+        page = new_page(390, 844)
+        open_at(page, url)
+        assert _about_them(page)  # Home's Them tile: your sense of them, and what the signs point to
+        by_menu(page, "Check-in")
+        click_label(page, "They asked me not to contact them, or blocked me")
+        by_menu(page, "Home")
+        expect(main(page)).to_contain_text(words.HELD["boundary"]["checkin"].split(":")[0])
+        assert _about_them(page) == []
+        by_menu(page, "Progress")
+        assert _about_them(page) == []  # no chart of how open they seem
+        by_menu(page, "Check-in")
+        expect(page.get_by_role("checkbox", name="They asked me not to contact them, or blocked me")).to_be_checked()
+        click_label(page, "They asked me not to contact them, or blocked me")  # taken back, not saved
+        by_menu(page, "Home")
+        expect(main(page)).to_contain_text("Signs point to")
+        assert words.HELD["boundary"]["checkin"].split(":")[0] not in drawn(page)
+
+
 def test_on_a_phone_a_no_answered_not_yet_saved_silences_the_diagnostic(new_page, tmp_path):
     with app_on(tmp_path / "live-no" / "reunion.duckdb", lambda store: record_diagnostic(
             store, DiagnosticAnswers(YES))) as url:
