@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from reunion_core.content import PROGRESS_SECTIONS
+from reunion_core.content import DISCREET_SHOW_RESULTS, PROGRESS_SECTIONS
 from reunion_core.views import ALL, CUSTOM, CUSTOM_DAYS, RANGES
 from ui import state
 from ui.frame import frame
@@ -35,8 +35,10 @@ if not view.is_empty and len(sections) > 1:  # a part at a time: the browser dra
                                 default=next(iter(sections)), persist_state="session") or next(iter(sections))
     shown = sections.get(part, next(iter(sections.values())))
 for i in shown:
-    fig, alt = figures[i]
+    fig, alt, about_safety = figures[i]
     empty = fig.layout.meta.get("empty") if isinstance(fig.layout.meta, dict) else None
+    if about_safety and f.discreet and not st.toggle(DISCREET_SHOW_RESULTS, key=f"pr.reveal.{i}"):
+        continue  # discreet: a verdict of safety first waits behind a choice, as in the diagnostic
     if empty:  # an empty chart is one line of text, not a box of blank axes
         st.markdown(f"**{fig.layout.title.text}**  \n{empty}")
     else:

@@ -16,7 +16,7 @@ from reunion_core.content import (
     SCREENS,
 )
 from reunion_core.demo import generate
-from reunion_core.records import DiagnosticAnswers
+from reunion_core.records import CheckIn, DiagnosticAnswers
 from reunion_core.views import choose_safety, record_diagnostic, safety, save_preferences
 from tests.test_pages import PAGES, file_at, open_page, texts
 
@@ -198,6 +198,26 @@ def test_in_discreet_mode_a_saved_verdict_waits_behind_a_switch(db_path, discree
     assert said not in texts(at) and Verdict.SAFETY_FIRST.label not in texts(at)
     at.toggle(key="dx.reveal").set_value(True).run()
     assert said in texts(at) and not at.exception
+
+
+@pytest.mark.parametrize("discreet", [True, False])
+def test_in_discreet_mode_progress_keeps_a_safety_first_verdict_behind_a_switch(db_path, discreet):
+    """Alex's sibling opens Progress → You: no chart with "Safety first" on its axis until Alex asks."""
+    from reunion_core.records import Verdict
+    from tests.test_voice import shown
+
+    with file_at(db_path) as store:
+        save_preferences(store, discreet, "https://weather.com/")
+        record_diagnostic(store, DiagnosticAnswers(safety=("afraid",)), datetime.now() - timedelta(days=1))
+        store.add_checkin(CheckIn(None, None, 3, ()))
+    at = open_page("pages/4_Progress.py")
+    if (part := [w for w in at.get("button_group") if w.key == "pr.section"]):
+        part[0].set_value("you").run()
+    label = Verdict.SAFETY_FIRST.label
+    assert (label in shown(at)) is not discreet
+    if discreet:
+        at.toggle(key=next(t.key for t in at.toggle if t.key.startswith("pr.reveal."))).set_value(True).run()
+        assert label in shown(at) and not at.exception
 
 
 def test_once_a_safety_answer_is_ticked_saving_is_the_one_main_button(db_path):

@@ -119,7 +119,7 @@ def _progress(store: Store, choice: str, picked: tuple[date, ...] | None, today:
     view = views.progress(store, choice, picked, today, held)
     # Validated by plotly once per revision and range; st.plotly_chart takes a Figure without
     # validating it again, and the cache below hands back the same objects, uncopied.
-    return view, tuple((go.Figure(chart.figure), chart.alt) for chart in view.charts)
+    return view, tuple((go.Figure(chart.figure), chart.alt, chart.about_safety) for chart in view.charts)
 
 
 _VIEWS = {
@@ -250,7 +250,7 @@ def contact_log(store: Store, page: int, today: date) -> views.ContactLog:
 
 
 def progress(store: Store, choice: str, picked: tuple[date, ...] | None, today: date
-             ) -> tuple[views.Progress, tuple[tuple[go.Figure, str], ...]]:
+             ) -> tuple[views.Progress, tuple[tuple[go.Figure, str, bool], ...]]:
     return _view(store, "progress", choice, picked, today, pending())
 
 
