@@ -8,7 +8,9 @@ a `Report` (loaded by views.report) in, the page's text out.
 
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date
@@ -20,8 +22,19 @@ from . import toolkit as tk
 from .content import QUESTION_BY_KEY, SAFETY_PLAN_FIELDS, SAFETY_QUESTIONS
 from .records import DiagnosticRun, SafetyPlan, Verdict
 
-CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
+# Nothing loaded, nothing sent; a script runs only if it is one of the page's own two, by its hash, so
+# a script written into a tampered copy of the file does not run.
+CSP = ("default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; img-src data:; "
        "font-src data:; base-uri 'none'; form-action 'none'")
+
+
+def _hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def csp(*scripts: str) -> str:
+    """The page's policy, allowing exactly these inline scripts."""
+    return CSP.format(scripts=" ".join(_hash(s) for s in scripts))
 
 
 @dataclass(frozen=True)
@@ -231,14 +244,16 @@ def render(report: Report) -> str:
             body = bodies[part](report)
         sections.append(f'<section data-part="{part}"><h2>{escape(words.REPORT_PARTS[part])}</h2>{body}</section>')
     about = words.REPORT_ABOUT_DISCREET if report.discreet else words.REPORT_ABOUT
+    script = script.encode("utf-8", errors="replace").decode("utf-8")  # as the file will hold it: its hash holds
+    library = plotly_js()
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp(library, script)}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="referrer" content="no-referrer"><title>{escape(report.title)}</title>'
         f"<style>{STYLE}</style></head><body>"
         f"<header><h1>{escape(report.title)}</h1>"
         f'<p class="when">{escape(words.report_range(choice.start, choice.end))} · made on {report.made_on:%d %b %Y}</p>'
         f'{_p(about, "about")}</header><main>{"".join(sections)}</main>'
-        f"<script>{plotly_js()}</script><script>{script}</script></body></html>"
+        f"<script>{library}</script><script>{script}</script></body></html>"
     )

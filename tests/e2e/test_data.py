@@ -117,9 +117,9 @@ def _download_report(page, tmp_path: Path, name: str) -> Path:
     return saved
 
 
-def _open_offline(browser, report: Path) -> tuple[list[str], list[str], int]:
+def _open_offline(browser, report: Path, probe: str = "() => null") -> tuple[list[str], list[str], int, object]:
     """The report opened from disk on a phone with every request but the file refused: what it asked
-    for, what went wrong, and its sections, once every chart it places is drawn."""
+    for, what went wrong, its sections, and what `probe` finds, once every chart it places is drawn."""
     context = browser.new_context(viewport={"width": 390, "height": 844})  # its own: not the suite's log
     asked, errors = [], []
     context.route("**/*", lambda route: (asked.append(route.request.url), route.continue_()
@@ -135,7 +135,7 @@ def _open_offline(browser, report: Path) -> tuple[list[str], list[str], int]:
             timeout=30_000)
         sections = page.locator("section").evaluate_all("els => els.map(e => e.dataset.part)")
         assert page.evaluate("() => document.documentElement.scrollWidth - innerWidth") <= 0  # fits a phone
-        return [u for u in asked if not u.startswith("file:")] + errors, sections, placed
+        return [u for u in asked if not u.startswith("file:")] + errors, sections, placed, page.evaluate(probe)
     finally:
         context.close()
 
@@ -157,8 +157,14 @@ def test_a_report_opens_from_disk_with_no_network_and_holds_only_what_was_chosen
         expect(page.get_by_text(words.REPORT_SAFETY_WARNING.split(":")[0])).to_be_visible()
         with_safety = _download_report(page, tmp_path, "safety.html")
     assert words_only.read_text().count('class="own"') > 0  # the person's own words, as ticked
-    problems, sections, placed = _open_offline(browser, words_only)
+    problems, sections, placed, _ = _open_offline(browser, words_only)
     assert problems == [] and placed >= 10
     assert sections == ["verdict", "different", "boundaries", "charts"]
-    problems, sections, _ = _open_offline(browser, with_safety)
+    problems, sections, _, _ = _open_offline(browser, with_safety)
     assert problems == [] and sections == ["verdict", "different", "boundaries", "safety", "charts"]
+    # A copy with a script written into it: the page's policy lets only its own two scripts run
+    tampered = tmp_path / "tampered.html"
+    tampered.write_text(words_only.read_text().replace("</body>", "<script>document.body.dataset.ran = 'yes'</script>"
+                                                       "</body>"))
+    problems, _, placed, ran = _open_offline(browser, tampered, "() => document.body.dataset.ran || 'no'")
+    assert ran == "no" and placed >= 10 and any("Content Security Policy" in p for p in problems)
