@@ -22,8 +22,8 @@ from . import toolkit as tk
 from .content import QUESTION_BY_KEY, SAFETY_PLAN_FIELDS, SAFETY_QUESTIONS
 from .records import DiagnosticRun, SafetyPlan, Verdict
 
-# Nothing loaded, nothing sent; a script runs only if it is one of the page's own two, by its hash, so
-# a script written into a tampered copy of the file does not run.
+# Nothing loaded, nothing sent; a script runs only if it is one of the page's own two, by its hash: a
+# script that any text (a forged export's, say) ever slipped into the page would not run.
 CSP = ("default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; img-src data:; "
        "font-src data:; base-uri 'none'; form-action 'none'")
 
