@@ -1448,7 +1448,17 @@ def report_evidence(n: int) -> str:
 
 
 def report_kept(kept: int, broken: int) -> str:
-    return f"kept {counted(kept, 'time')}, broken {counted(broken, 'time')} in this range"
+    """How a boundary went in the report's days, in words a person would use ("kept twice, never broken")."""
+    def times(n: int) -> str:
+        return {0: "", 1: "once", 2: "twice"}.get(n, f"{n} times")
+
+    if not kept and not broken:
+        return "not tested in this range"
+    if not broken:
+        return f"kept {times(kept)}, never broken, in this range"
+    if not kept:
+        return f"broken {times(broken)} in this range"
+    return f"kept {times(kept)}, broken {times(broken)}, in this range"
 
 
 # --- The weekly word (Home): the last seven days, in a sentence or two, never a score to beat -----

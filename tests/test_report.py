@@ -187,3 +187,10 @@ def test_a_reason_of_ones_own_stays_out_whatever_id_a_forged_file_gives_it(journ
     assert "FORGED-OWN-REASON" not in html and html.count(words.REPORT_OWN_REASON) == 2
     _, chosen = made(journal, own_words=True)
     assert "FORGED-OWN-REASON" in chosen
+
+
+def test_how_a_boundary_went_is_said_in_plain_words():
+    assert words.report_kept(1, 0) == "kept once, never broken, in this range"
+    assert words.report_kept(3, 2) == "kept 3 times, broken twice, in this range"
+    assert words.report_kept(0, 1) == "broken once in this range"
+    assert words.report_kept(0, 0) == "not tested in this range"
