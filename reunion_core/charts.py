@@ -585,6 +585,10 @@ def mood_groups(groups: list[MoodGroup], title: str, y_title: str, empty: str) -
     FEWEST_DAYS days has no bar and no mean, only its days and that they are too few."""
     if not any(g.days for g in groups):
         return _empty(title, "Mean mood (1 = very low, 5 = very good)", y_title, empty)
+    if not any(g.enough for g in groups):  # nothing to compare: one line of text, not axes of "too few"
+        held = "; ".join(f"{g.label}: {counted(g.days, 'day') if g.days else 'no days'}" for g in groups)
+        return _empty(title, "Mean mood (1 = very low, 5 = very good)", y_title,
+                      f"Too few days to compare yet ({held}). Each needs {FEWEST_DAYS}.")
     data = [
         {"type": "bar", "orientation": "h", "name": "Mean mood",
          # a group of too few days has no bar: its length would be a claim

@@ -454,7 +454,8 @@ def sample_progress(today: date) -> Progress:
         their_days=[(REACTANCE_STAGES[0], 3)], your_days=[(YOUR_STAGES[0], 3)],
         contacts=[ContactCount(today, "me", "warm", 1)], verdicts=[VerdictPoint(now, Verdict.NOT_YET)],
         moods=[MoodPoint(d, 3.0, 1) for d in days], tools=tools,
-        days=tuple(MoodDay(d, 3.0, 40.0, 1, int(d == today)) for d in days),
+        # enough days in each group for the mood bars to be drawn, not said in a line (FEWEST_DAYS)
+        days=tuple(MoodDay(today - timedelta(days=n), 3.0, 40.0, 1, int(n % 3 == 0)) for n in range(45)),
     )
 
 

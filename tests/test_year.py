@@ -142,7 +142,8 @@ def test_the_mood_bars_with_no_data_and_with_one_day():
     assert chart_text.mood_groups(mood_around_contact([]), "around contact") == chart_text.NOTHING
     one = mood_around_contact([day(0, 4.0)])
     fig = charts.mood_groups(one, "Your mood around contact", "Which days", "No check-ins.")
-    assert fig["data"][0]["text"] == ["no days", "1 day: too few"]
+    assert fig["layout"]["meta"]["empty"] == ("Too few days to compare yet (After a contact: no days; Other days: "
+                                              "1 day). Each needs 14.")  # one line of text, no axes of "too few"
     assert fig["layout"]["yaxis"]["title"]["text"] == "Which days"
     said = chart_text.mood_groups(one, "around contact")
     assert said == "Too few days to say anything about the other days you checked in (1 day): it takes 14."
