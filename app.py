@@ -72,7 +72,9 @@ if f.discreet and f.safety_first:  # nothing on Home an onlooker could read into
 st.subheader(words.WEEK_HEADING, anchor=False)  # in plain words, never a score to beat
 st.markdown(glance.weekly_word)
 st.header("Latest diagnostic", anchor=False)
-if glance.diagnostic:
+if glance.diagnostic and glance.guidance.held:  # a stricter answer waits on a form: the saved verdict would contradict it
+    st.caption(words.HELD_VERDICT)
+elif glance.diagnostic:
     st.caption(f"{glance.diagnostic.created_at:%d %b %Y}")
     widgets.verdict(glance.diagnostic.assessment, f.safety, limit=3)
     if glance.open_reasons:  # what is different this time: the reasons with no evidence of change yet

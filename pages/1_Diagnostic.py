@@ -20,6 +20,7 @@ f = frame("diagnostic")
 given = f.safety.given if f.safety.on else {}  # earlier safety answers stand: shown ticked, with their date
 if st.session_state.pop(P + "reset", False):
     state.reset(dx.blank(given))
+    st.session_state[P + "prefilled"] = set(given)  # what blank() ticks is saved: Take Two's tick, not a new one
 screen = state.diagnostic_screen(f.store, date.today())
 runs = screen.runs
 
@@ -32,8 +33,14 @@ if st.session_state.get(P + "saved") and runs:  # just saved: the verdict first,
         st.session_state[P + "saved"] = False
         st.rerun()
     st.stop()
+prefilled = st.session_state.setdefault(P + "prefilled", set())  # ticked by Take Two, not by the person
+if not f.safety.on and prefilled:  # safety mode lifted, here or in another tab: the earlier answers go
+    state.reset({f"{P}safety.{key}": False for key in prefilled})
+    prefilled.clear()
 for key in given:  # an earlier "yes" starts ticked on every new run
-    st.session_state.setdefault(f"{P}safety.{key}", True)
+    if f"{P}safety.{key}" not in st.session_state:
+        st.session_state[f"{P}safety.{key}"] = True
+        prefilled.add(key)
 
 steps = ("safety",) if f.safety.on else dx.PARTS  # in safety mode: only whether you are safe
 step = min(st.session_state.get(P + "step", 0), len(steps) - 1)

@@ -22,7 +22,8 @@ signs: tuple[str, ...] = ()
 # Ticked, not yet saved: their request for no contact already decides what this screen says of them
 # (state.pending), while the signs stay on the form so that the tick can be taken back.
 about_them = f.speaks_of_them()
-if f.saved_path is Path.RECONNECTING and f.guidance.path is not Path.SAFETY:
+held_here = state.pending().form == "checkin"  # this form's own tick: its signs stay, to be taken back
+if f.saved_path is Path.RECONNECTING and (about_them or held_here) and f.guidance.path is not Path.SAFETY:
     st.header("Where are they?", anchor=False)
     if about_them:
         openness = st.slider(
@@ -76,9 +77,10 @@ if about_them:  # your stage of reconnecting is about them too: not with their b
     with st.container(border=True):
         prompts = "\n".join(f"- {p}" for p in mine.prompts)  # one element: the browser draws each (issue 15)
         st.markdown(f"**{mine.name}**: {mine.summary}\n\n{prompts}\n\n:small[Ready to move on when: {mine.ready_when}]")
-elif f.guidance.path is Path.SAFETY:  # saved, or a safety answer ticked in the diagnostic
+elif f.guidance.path is Path.SAFETY:  # safety mode, a safety answer ticked, or a lift after a safety-first run
     if not f.discreet:
-        st.caption(words.SAFETY_CHECK_IN)
+        st.caption(words.SAFETY_CHECK_IN if f.safety.on else
+                   words.SAFETY_OFF_CHECK_IN["held" if f.guidance.held else "lifted"])
 else:
     st.caption(words.ABOUT_YOU_CHECK_IN[f.guidance.path.value])
 mood = widgets.mood("How do you feel today?", P + "mood", value=latest.mood if latest else 3, persist_state="session")

@@ -5,6 +5,7 @@ import streamlit as st
 from reunion_core.content import (
     JOURNEY_ABOUT_YOU,
     JOURNEY_HIDDEN,
+    JOURNEY_HIDDEN_OFF,
     REACTANCE_STAGES,
     TIP_BY_KEY,
     TIPS,
@@ -17,7 +18,7 @@ from ui.frame import frame
 f = frame("journey")
 if f.safety_first:
     if not f.discreet:  # discreet: the frame's plain line points to Help, where the hotline is
-        st.markdown(JOURNEY_HIDDEN)
+        st.markdown(JOURNEY_HIDDEN if f.safety.on else JOURNEY_HIDDEN_OFF["held" if f.guidance.held else "lifted"])
         widgets.resources()
     st.stop()
 view = state.journey(f.store)

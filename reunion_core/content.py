@@ -716,8 +716,9 @@ NEXT_STEP_SAFETY = (
     "Your safety comes first. Please look at the help that is available: it is free and confidential."
 )
 NEXT_STEP_AFTER_LIFT = (
-    "Safety mode is off, at your choice. Your latest diagnostic put your safety first: take it again when "
-    "you're ready, so that what Take Two suggests follows where you are now. Help is still one click away."
+    "Safety mode is off, at your choice. Your latest diagnostic put your safety first, so Take Two stays "
+    "about you until you take it again: when you're ready, your new answers decide what comes back. Help "
+    "is still one click away."
 )
 NEXT_STEP_DIAGNOSTIC = "Start with the diagnostic: six honest questions before anything else."
 NEXT_STEP_PAUSE = "Take a long pause: stay in Bubble space and put the focus on yourself for now."
@@ -802,6 +803,10 @@ HELD: MappingProxyType = MappingProxyType({
                       "Take Two will help you respect their answer and turn to you.",
     }),
 })
+HELD_VERDICT = ("Your latest saved verdict is from before the answer you haven't saved yet, so it isn't shown "
+                "for now. Save that answer, and Take Two follows it.")
+REPORT_VERDICT_HELD = ("The latest saved diagnostic is from before an answer not saved yet, so it is not "
+                       "included in this report.")
 HELD_SAFETY_CAPTION = "The safety answer you ticked in the diagnostic isn't saved yet. Save it there, when you can."
 BOUNDARY_TICKED = (
     "Thank you for writing it down. A request for no contact is a boundary: when you save, Take Two "
@@ -941,6 +946,13 @@ JOURNEY_HIDDEN = (
     "The stage guide is hidden while safety mode is on: you told Take Two about warning signs of "
     "abuse. Your safety comes first; the help below is free and confidential."
 )
+# Safety mode off, yet the path is safety: an answer ticked and not saved, or a lift after a safety-first run
+JOURNEY_HIDDEN_OFF: MappingProxyType = MappingProxyType({
+    "held": "The stage guide is hidden: you ticked a safety answer in the diagnostic. Your safety comes "
+            "first; the help below is free and confidential.",
+    "lifted": "The stage guide waits until you take the diagnostic again: the latest one put your safety "
+              "first. The help below is free and confidential.",
+})
 
 ACCESS_REFUSED = (
     "This is a private journal. Open it from its owner's own link (it ends in `?key=...`): it was "
@@ -1133,8 +1145,9 @@ SAFETY_MODE_VERDICT = (
 )
 SAFETY_LIFT_TITLE = "I am safe now and want the reconnection tools back"
 SAFETY_LIFT_EXPLAINED = (
-    "Turning safety mode off brings back what it hides: the stages of reconnecting, their stage and "
-    "the signs, the next steps and tips, and the charts of their side. Your answers about your "
+    "Turning safety mode off brings back what it hides (the stages of reconnecting, their stage and "
+    "the signs, the next steps and tips, the charts of their side) once a diagnostic no longer puts "
+    "your safety first: Home will ask you to take it again. Your answers about your "
     "safety are kept, with their dates, and you can turn safety mode back on with one click at any "
     "time. If someone is pressuring you to do this, please don't: call the hotline instead."
 )
@@ -1190,6 +1203,12 @@ SAFETY_CHECK_IN = (
     "While safety mode is on, a check-in is about you: how you are today, and anything you want "
     "to remember."
 )
+SAFETY_OFF_CHECK_IN: MappingProxyType = MappingProxyType({
+    "held": "You ticked a safety answer in the diagnostic, so this check-in is about you: how you are "
+            "today, and anything you want to remember.",
+    "lifted": "Your latest diagnostic put your safety first, so this check-in is about you until you take "
+              "it again: how you are today, and anything you want to remember.",
+})
 
 # Contacts in safety mode: a dated record that doesn't rate how open they are.
 SAFETY_CONTACT_NOTE = (

@@ -73,6 +73,7 @@ class Guidance:
     missing: tuple[str, ...] = ()  # what stands between the person and a step that involves them
     offer_moving_on: bool = False  # after a no, a boundary or red flags that recur
     ready: Readiness | None = None  # the gate's measures, for the screen where the person sets them
+    held: bool = False  # the path is stricter than what is saved: a form holds an answer not yet saved
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def held(guidance: Guidance, pending: Pending) -> Guidance:
         step = Step(words.NEXT_STEP_SAFETY, "safety", words.HELD_SAFETY_CAPTION)
     else:
         step = Step(words.HELD[path.value][form], form)
-    return Guidance(path, step, guidance.boundary, ready=guidance.ready)
+    return Guidance(path, step, guidance.boundary, ready=guidance.ready, held=True)
 
 
 def boundary(requests: list[tuple[date, datetime]], choices: list[PathChoice]) -> Boundary:
@@ -204,6 +205,8 @@ def _guide(safety_on, diagnostic, your_stage, their, bound, chose_moving_on, rea
     offer = their_no or bound.on or flags_recur
     if safety_on:
         return Guidance(Path.SAFETY, Step(words.NEXT_STEP_SAFETY_PLAN, "safety"), bound)
+    if diagnostic and diagnostic.assessment.verdict is Verdict.SAFETY_FIRST:  # safety mode lifted since, by choice:
+        return Guidance(Path.SAFETY, Step(words.NEXT_STEP_AFTER_LIFT, "diagnostic"), bound)  # about you until retaken
     own = _own_step(ready)
     if chose_moving_on:
         return Guidance(Path.MOVING_ON, own, bound)
@@ -215,8 +218,6 @@ def _guide(safety_on, diagnostic, your_stage, their, bound, chose_moving_on, rea
         return Guidance(Path.THEY_SAID_NO, Step(words.NEXT_STEP_THEY_SAID_NO, "journey"), bound, offer_moving_on=True)
     if diagnostic is None:
         return Guidance(Path.RECONNECTING, Step(words.NEXT_STEP_DIAGNOSTIC, "diagnostic"), bound)
-    if diagnostic.assessment.verdict is Verdict.SAFETY_FIRST:  # safety mode lifted after it, by their choice
-        return Guidance(Path.RECONNECTING, Step(words.NEXT_STEP_AFTER_LIFT, "diagnostic"), bound)
     if diagnostic.assessment.verdict is Verdict.TAKE_A_LONG_PAUSE:
         return Guidance(Path.RECONNECTING, Step(words.NEXT_STEP_PAUSE, "journey"), bound, offer_moving_on=offer)
     if your_stage is None:

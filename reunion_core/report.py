@@ -67,6 +67,7 @@ class Report:
     safety_answers: tuple[str, ...] = ()  # keys answered yes (only when chosen)
     safety_on: bool = False  # safety mode: the diagnostic is about safety, so it is in only when chosen
     plan: SafetyPlan | None = None
+    held: bool = False  # a form holds an answer not yet saved that the saved verdict would contradict
 
     @property
     def title(self) -> str:
@@ -123,6 +124,8 @@ def _verdict(report: Report) -> str:
         return _p(words.REPORT_DIAGNOSTIC_LEFT_OUT)
     if run is None:
         return _p(words.REPORT_NO_DIAGNOSTIC)
+    if report.held:
+        return _p(words.REPORT_VERDICT_HELD)
     assessment = run.assessment
     if assessment.verdict is Verdict.SAFETY_FIRST and not choice.safety:
         return _p(words.REPORT_DIAGNOSTIC_LEFT_OUT)

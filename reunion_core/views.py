@@ -512,8 +512,8 @@ def report(store: Store, choice: clarity.ReportChoice, today: date, discreet: bo
     decides as it does on every screen (on a path about you, nothing about them)."""
     start, end = min(choice.start, choice.end), min(max(choice.start, choice.end), max(today, choice.start))
     choice = replace(choice, start=start, end=end)
-    about_you = guidance(store, today, pending).path is not Path.RECONNECTING
-    state = safety(store)
+    path = guidance(store, today, pending)
+    about_you, state = path.path is not Path.RECONNECTING, safety(store)
     runs = [r for r in store.diagnostic_runs() if r.created_at.date() <= end]
     if state.on:  # safety mode: the verdict is the one that put safety first, never a later milder one
         runs = [r for r in runs if r.assessment.verdict is Verdict.SAFETY_FIRST]
@@ -528,7 +528,7 @@ def report(store: Store, choice: clarity.ReportChoice, today: date, discreet: bo
         charts=tuple(clarity.ReportChart(c.figure["layout"]["title"]["text"], c.alt, None if c.is_empty else c.figure)
                      for c in shown.charts if choice.safety or not c.about_safety),
         safety_answers=tuple(state.given) if choice.safety else (),
-        plan=store.safety_plan() if choice.safety else None,
+        plan=store.safety_plan() if choice.safety else None, held=path.held,
     )
 
 

@@ -194,3 +194,18 @@ def test_how_a_boundary_went_is_said_in_plain_words():
     assert words.report_kept(3, 2) == "kept 3 times, broken twice, in this range"
     assert words.report_kept(0, 1) == "broken once in this range"
     assert words.report_kept(0, 0) == "not tested in this range"
+
+
+def test_a_report_made_while_an_answer_waits_keeps_the_saved_verdict_and_their_side_out(journal):
+    """Jordan answered "No" in the diagnostic and hasn't saved it: the report does not speak for the old
+    "Proceed with care", and, as on every screen, has nothing of their side."""
+    from reunion_core.guidance import Pending
+
+    choice = clarity.ReportChoice(TODAY - timedelta(days=29), TODAY, True, False)
+    report = views.report(journal, choice, TODAY, pending=Pending(their_no=True, form="diagnostic"))
+    html = clarity.render(report)
+    verdict = html.split('<section data-part="verdict">')[1].split("</section>")[0]  # the charts keep their history
+    assert words.REPORT_VERDICT_HELD in verdict and "Proceed with care" not in verdict
+    assert report.about_you_only and "different" not in parts(html)
+    calm = clarity.render(views.report(journal, choice, TODAY))
+    assert "Proceed with care" in calm.split('<section data-part="verdict">')[1].split("</section>")[0]

@@ -21,7 +21,7 @@ from streamlit.testing.v1.element_tree import ButtonGroup
 from reunion_core import content as words
 from reunion_core import views
 from reunion_core.guidance import NOTHING_PENDING, Path, Pending, heard, held
-from reunion_core.records import CheckIn, DiagnosticAnswers
+from reunion_core.records import CheckIn, DiagnosticAnswers, Verdict
 from tests.test_pages import PAGES, file_at, open_page, texts
 from tests.test_pages_guidance import YES
 
@@ -187,13 +187,14 @@ def test_held_guidance_points_back_to_the_form_and_never_to_them(db_path):
 
 
 def test_safety_mode_lifted_after_a_safety_first_diagnostic_asks_for_a_new_one(db_path):
-    """Lifting is the person's deliberate choice: the path follows it, and the next step is a fresh
-    diagnostic (the old one put safety first), never a step toward them."""
+    """Lifting is the person's deliberate choice, and the latest diagnostic still puts safety first: the
+    app stays about them until a fresh diagnostic (Home asks for it), never a step toward them."""
     with file_at(db_path) as store:
         views.record_diagnostic(store, DiagnosticAnswers(YES, safety=("afraid",)), datetime.now() - timedelta(minutes=1))
         views.choose_safety(store, "lifted")
         g = views.guidance(store, datetime.now().date())
-    assert (g.path, g.step.text, g.step.page) == (Path.RECONNECTING, words.NEXT_STEP_AFTER_LIFT, "diagnostic")
+    assert (g.path, g.step.text, g.step.page) == (Path.SAFETY, words.NEXT_STEP_AFTER_LIFT, "diagnostic")
+    assert not g.step.contacts_them and not g.held
 
 
 def warm(db_path, answers: dict | None = None) -> None:
@@ -226,10 +227,20 @@ def test_exploring_a_page_reaches_what_a_first_look_misses(db_path):
 
 
 def lift_safety(at: AppTest) -> None:
+    """Lifted with its confirm: the last diagnostic put safety first, so every page stays about you and
+    Home asks for a new one; the new one, without a safety answer, is the way back."""
     at.switch_page("pages/6_Safety_and_help.py").run()
     at.checkbox(key="safety.understood").check().run()
     at.button(key="safety.lift").click().run()
     at.button(key="safety.lift_yes").click().run()
+    for page in PAGES:
+        at.switch_page(page).run()
+        assert not at.exception and about_them_on(at) == [], page
+        if page == "app.py":
+            assert words.NEXT_STEP_AFTER_LIFT in shown(at) and words.HELD_SAFETY_CAPTION not in shown(at)
+        if page == "pages/1_Diagnostic.py":  # the answers shown ticked in safety mode are not ticked now
+            assert at.checkbox(key="dx.safety.afraid").value is False
+    answer_yes_again(at)
 
 
 def boundary_was_a_mistake(at: AppTest) -> None:
@@ -294,6 +305,55 @@ def test_only_the_persons_own_way_back_lets_a_screen_speak_of_them_again(db_path
         assert not at.exception, (page, [e.value for e in at.exception])
     at.switch_page("app.py").run()
     assert fragments(words.HOME_THEM)[0] in about_them_on(at)
+
+
+@pytest.mark.parametrize("latest", ["safety first", "milder since"])
+def test_safety_mode_lifted_in_another_tab_leaves_no_tick_behind_in_this_one(db_path, latest):
+    """Alex's diagnostic tab shows the earlier answers ticked; safety mode is lifted in another tab. This
+    tab never says Alex ticked something new, and its diagnostic no longer shows them ticked. "milder
+    since": a later run said yes, then safety mode was turned on again by its button."""
+    DB[:] = [db_path]
+    warm(db_path)
+    with file_at(db_path) as store:
+        SAVED["safety"][0](store)
+        if latest == "milder since":
+            views.choose_safety(store, "lifted")
+            views.record_diagnostic(store, DiagnosticAnswers(YES), datetime.now() - timedelta(minutes=1))
+            views.choose_safety(store, "on")
+    at = open_page("pages/1_Diagnostic.py")
+    assert at.checkbox(key="dx.safety.afraid").value is True  # shown as given before, with its date
+    with file_at(db_path) as store:  # the other tab
+        views.choose_safety(store, "lifted")
+    at.switch_page("app.py").run()
+    assert words.HELD_SAFETY_CAPTION not in shown(at)
+    if latest == "safety first":
+        assert words.NEXT_STEP_AFTER_LIFT in shown(at)
+    else:  # the latest run said yes: Home speaks of them again
+        assert fragments(words.HOME_THEM)[0] in about_them_on(at)
+    at.switch_page("pages/1_Diagnostic.py").run()
+    assert at.checkbox(key="dx.safety.afraid").value is False and not at.exception
+
+
+def test_while_an_answer_waits_home_keeps_the_saved_verdict_back(db_path):
+    """Jordan answers "No" without saving: Home does not go on showing "Proceed with care … go slowly"."""
+    warm(db_path)
+    at = open_page("app.py")
+    proceed = Verdict.PROCEED_WITH_CARE.explanation[:30]
+    assert proceed in shown(at)
+    at.switch_page("pages/1_Diagnostic.py").run()
+    answer_no(at)
+    at.switch_page("app.py").run()
+    assert proceed not in shown(at) and words.HELD_VERDICT in shown(at)
+
+
+def test_a_no_held_in_the_diagnostic_takes_their_signs_off_the_check_in(db_path):
+    """Only the check-in's own tick keeps the signs on it (to be taken back); a no held elsewhere does not."""
+    warm(db_path)
+    at = open_page("pages/1_Diagnostic.py")
+    answer_no(at)
+    at.switch_page("pages/2_Check_in.py").run()
+    assert not [c for c in at.checkbox if c.key.startswith("ci.sign.")]
+    assert words.ABOUT_YOU_CHECK_IN["they_said_no"] in shown(at)
 
 
 def tick_boundary(at: AppTest, on: bool = True) -> None:

@@ -7,10 +7,9 @@ import streamlit as st
 
 from reunion_core import content as words
 from reunion_core import views
-from reunion_core.content import SAFETY_PLAN_FIELDS, SAFETY_QUESTIONS
+from reunion_core.content import SAFETY_PLAN_FIELDS
 from reunion_core.records import SafetyPlan
-from ui import state, widgets
-from ui.diagnostic import P as DX
+from ui import widgets
 from ui.frame import Frame
 
 P = "safety."
@@ -39,17 +38,11 @@ def safety_mode(f: Frame) -> None:
             yes, no = st.columns(2)
             if yes.button(words.SAFETY_LIFT_YES, key=P + "lift_yes"):
                 st.session_state[P + "confirming"] = False
-                widgets.act(lambda: _lift(f), words.SAFETY_LIFT_YES + ".", P + "reset")
+                widgets.act(lambda: views.choose_safety(f.store, "lifted"), words.SAFETY_LIFT_YES + ".",
+                            P + "reset")
             if no.button(words.SAFETY_LIFT_NO, key=P + "lift_no"):
                 st.session_state[P + "confirming"] = False
                 st.rerun()
-
-
-def _lift(f: Frame) -> None:
-    """Safety mode off, by the person's choice: the safety answers the diagnostic showed ticked from
-    before are cleared too, or they would count as ticked again (state.pending) and hold it on."""
-    views.choose_safety(f.store, "lifted")
-    state.reset({f"{DX}safety.{q.key}": False for q in SAFETY_QUESTIONS})
 
 
 def safety_plan(f: Frame, plan: SafetyPlan | None) -> None:

@@ -223,7 +223,8 @@ def pending() -> Pending:
         boundary = Pending(boundary=True, form="contact_log")
     else:
         boundary = Pending()
-    safety = any(kept.get(f"dx.safety.{q.key}") for q in words.SAFETY_QUESTIONS)
+    prefilled = kept.get("dx.prefilled", set())  # earlier answers shown ticked in safety mode: already saved
+    safety = any(kept.get(f"dx.safety.{q.key}") and q.key not in prefilled for q in words.SAFETY_QUESTIONS)
     their_no = kept.get("dx.answer.they_want") == "no"
     return boundary | Pending(safety=safety, their_no=their_no, form="diagnostic" if safety or their_no else "")
 
