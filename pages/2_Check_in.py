@@ -63,6 +63,12 @@ if f.saved_path is Path.RECONNECTING and (about_them or held_here) and f.guidanc
     else:
         st.markdown(words.SIGNS_CLOSE.format(evidence=evidence.name))
 
+elif held_here:  # ticked here, then the path turned to you elsewhere: still here, to save or to take back
+    st.checkbox(words.BOUNDARY_SIGN.text, key=f"{P}sign.{words.BOUNDARY_SIGN.key}", persist_state="session")
+    if st.session_state.get(f"{P}sign.{words.BOUNDARY_SIGN.key}"):
+        signs = (words.BOUNDARY_SIGN.key,)
+        st.info(words.BOUNDARY_TICKED, icon=":material/front_hand:")
+
 if about_them:  # your stage of reconnecting is about them too: not with their boundary ticked
     st.header("Where are you?", anchor=False)
     stage_key = st.selectbox(

@@ -114,8 +114,9 @@ def held(guidance: Guidance, pending: Pending) -> Guidance:
     its step points back to that form, and no screen says anything warmer in the meantime. A kinder
     answer held on a form changes nothing: only a save does."""
     path = heard(guidance.path, pending)
-    if path is guidance.path:
-        return guidance
+    if path is guidance.path:  # already as strict: the step stands, but a saved verdict a held answer
+        answered = (pending.their_no or pending.safety) and path is not Path.SAFETY  # contradicts waits
+        return replace(guidance, held=True) if answered else guidance
     form = pending.form or ("diagnostic" if path in (Path.SAFETY, Path.THEY_SAID_NO) else "checkin")
     if path is Path.SAFETY:  # help first, one click away; the answer is saved on its own form
         step = Step(words.NEXT_STEP_SAFETY, "safety", words.HELD_SAFETY_CAPTION)

@@ -21,7 +21,7 @@ from streamlit.testing.v1.element_tree import ButtonGroup
 from reunion_core import content as words
 from reunion_core import views
 from reunion_core.guidance import NOTHING_PENDING, Path, Pending, heard, held
-from reunion_core.records import CheckIn, DiagnosticAnswers, Verdict
+from reunion_core.records import CheckIn, Contact, DiagnosticAnswers, Verdict
 from tests.test_pages import PAGES, file_at, open_page, texts
 from tests.test_pages_guidance import YES
 
@@ -346,6 +346,34 @@ def test_while_an_answer_waits_home_keeps_the_saved_verdict_back(db_path):
     assert proceed not in shown(at) and words.HELD_VERDICT in shown(at)
 
 
+def test_a_tick_held_on_the_check_in_stays_there_to_be_saved_when_the_path_turns_to_you(db_path):
+    """Their boundary ticked on the check-in, then a no saved in the diagnostic: Home still says to save
+    the check-in, so the tick is still on it, and saving keeps it."""
+    warm(db_path)
+    at = open_page("pages/2_Check_in.py")
+    tick_boundary(at)
+    with file_at(db_path) as store:  # the diagnostic's no, saved
+        views.record_diagnostic(store, DiagnosticAnswers({**YES, "they_want": "no"}), datetime.now() - timedelta(minutes=1))
+    at.switch_page("app.py").run()
+    assert words.HELD["boundary"]["checkin"] in shown(at)
+    at.switch_page("pages/2_Check_in.py").run()
+    assert at.checkbox(key="ci.sign.asked_no_contact").value is True and about_them_on(at) == []
+    at.button(key="ci.save").click().run()
+    with file_at(db_path) as store:
+        assert "asked_no_contact" in max(store.checkins(), key=lambda c: c.at).signs
+
+
+@pytest.mark.parametrize("saved", ["boundary", "moving on"])
+def test_a_no_held_on_a_path_already_about_you_still_holds_back_the_saved_verdict(db_path, saved):
+    warm(db_path)
+    with file_at(db_path) as store:
+        SAVED[saved][0](store)
+    at = open_page("pages/1_Diagnostic.py")
+    answer_no(at)
+    at.switch_page("app.py").run()
+    assert Verdict.PROCEED_WITH_CARE.explanation[:30] not in shown(at) and words.HELD_VERDICT in shown(at)
+
+
 def test_a_no_held_in_the_diagnostic_takes_their_signs_off_the_check_in(db_path):
     """Only the check-in's own tick keeps the signs on it (to be taken back); a no held elsewhere does not."""
     warm(db_path)
@@ -362,6 +390,18 @@ def tick_boundary(at: AppTest, on: bool = True) -> None:
 
 def choose_their_stop(at: AppTest, on: bool = True) -> None:
     at.selectbox(key="co.new.response").set_value("asked_stop" if on else "warm").run()
+
+
+def change_a_contact_to_their_stop(at: AppTest, on: bool = True) -> None:
+    """An earlier contact, opened to edit, its answer changed to "They asked me to stop contacting them"
+    and not saved; back on the Contact log, the edit is open again, to be saved or taken back."""
+    if on:
+        with file_at(DB[0]) as store:
+            store.add_contact(Contact(datetime.now().date(), "me", "text", "warm", 3, ""))
+        at.run()
+        at.selectbox(key="co.chosen.0").select_index(0).run()
+    [answer] = [w for w in at.selectbox if w.key.startswith("co.edit.") and w.key.endswith(".response")]
+    answer.set_value("asked_stop" if on else "warm").run()
 
 
 def answer_no(at: AppTest, on: bool = True) -> None:
@@ -381,6 +421,8 @@ HELD = {
     "their boundary at a check-in": ("pages/2_Check_in.py", tick_boundary, words.HELD["boundary"]["checkin"]),
     "their stop as a contact's answer": ("pages/3_Contact_log.py", choose_their_stop,
                                          words.HELD["boundary"]["contact_log"]),
+    "an earlier contact changed to their stop": ("pages/3_Contact_log.py", change_a_contact_to_their_stop,
+                                                 words.HELD["boundary"]["contact_log"]),
     "their no in the diagnostic": ("pages/1_Diagnostic.py", answer_no, words.HELD["they_said_no"]["diagnostic"]),
     "a safety answer in the diagnostic": ("pages/1_Diagnostic.py", tick_afraid, words.HELD_SAFETY_CAPTION),
 }
@@ -391,6 +433,7 @@ def test_an_answer_held_on_a_form_keeps_every_page_to_it_until_it_is_taken_back(
     """Sam ticks "They asked me not to contact them" and, before saving, looks at Home, Progress and
     the Toolkit: none of them says where they are or suggests a step toward them, and Home's next step
     points back to the form. Taken back on the form (not saved): the pages speak as before."""
+    DB[:] = [db_path]
     warm(db_path)
     form, hold, step = HELD[held]
     at = open_page(form)

@@ -210,6 +210,13 @@ def stop_for(problem: ReunionError) -> NoReturn:
 # --- what a form holds, not yet saved --------------------------------------------------------------
 
 
+def held_edits() -> list[str]:
+    """Ids of earlier contacts whose answer an edit, kept unsaved, changed to their request to stop."""
+    kept, stop = st.session_state, words.BOUNDARY_RESPONSE
+    return [key.split(".")[2] for key in list(kept) if str(key).startswith("co.edit.") and str(key).endswith(".response")
+            and kept[key] == stop and getattr(kept.get(key.removesuffix(".response") + ".was"), "response", stop) != stop]
+
+
 def pending() -> Pending:
     """The answers that a form of this session shows ticked or chosen, not yet saved, that make the path
     stricter (issue 23): their request for no contact on the check-in or as a contact's answer, their
@@ -219,7 +226,7 @@ def pending() -> Pending:
     kept = st.session_state
     if kept.get(f"ci.sign.{words.BOUNDARY_SIGN.key}"):
         boundary = Pending(boundary=True, form="checkin")
-    elif kept.get("co.new.response") == words.BOUNDARY_RESPONSE:
+    elif kept.get("co.new.response") == words.BOUNDARY_RESPONSE or held_edits():
         boundary = Pending(boundary=True, form="contact_log")
     else:
         boundary = Pending()
