@@ -19,9 +19,7 @@ latest = view.latest
 openness = stage_key = None  # in safety mode, after a boundary or a no, or moving on: about you only
 signs: tuple[str, ...] = ()
 
-# Ticked, not yet saved: their request for no contact already decides what this screen says of them
-# (state.pending), while the signs stay on the form so that the tick can be taken back.
-about_them = f.speaks_of_them()
+about_them = f.speaks_of_them()  # their request, ticked and not saved, counts at once (state.pending)
 held_here = state.pending().form == "checkin"  # this form's own tick: its signs stay, to be taken back
 if f.saved_path is Path.RECONNECTING and (about_them or held_here) and f.guidance.path is not Path.SAFETY:
     st.header("Where are they?", anchor=False)
@@ -64,10 +62,7 @@ if f.saved_path is Path.RECONNECTING and (about_them or held_here) and f.guidanc
         st.markdown(words.SIGNS_CLOSE.format(evidence=evidence.name))
 
 elif held_here:  # ticked here, then the path turned to you elsewhere: still here, to save or to take back
-    st.checkbox(words.BOUNDARY_SIGN.text, key=f"{P}sign.{words.BOUNDARY_SIGN.key}", persist_state="session")
-    if st.session_state.get(f"{P}sign.{words.BOUNDARY_SIGN.key}"):
-        signs = (words.BOUNDARY_SIGN.key,)
-        st.info(words.BOUNDARY_TICKED, icon=":material/front_hand:")
+    signs = widgets.boundary_box(f"{P}sign.{words.BOUNDARY_SIGN.key}")
 
 if about_them:  # your stage of reconnecting is about them too: not with their boundary ticked
     st.header("Where are you?", anchor=False)

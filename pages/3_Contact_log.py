@@ -72,9 +72,7 @@ if st.session_state.pop(P + "unchoose", False):  # after an edit or delete: clos
     st.session_state[f"{P}chosen.{log.page}"] = None
     for key in [k for k in st.session_state if str(k).startswith(P + "edit.")]:
         del st.session_state[key]
-# An edit kept unsaved that gives their request to stop holds every page to it (state.pending): it is
-# opened again here, to be saved or taken back, not left out of sight.
-held = [i for i, c in enumerate(log.shown) if c.id in state.held_edits()]
+held = [i for i, c in enumerate(log.shown) if c.id in state.held_edits()]  # held unsaved: opened again
 chosen = st.selectbox(
     "Edit or delete a contact on this page", range(len(log.shown)), index=held[0] if held else None,
     placeholder="Choose a contact",

@@ -10,6 +10,8 @@ import streamlit as st
 from reunion_core.content import (
     ASKED_STOP_SAVED,
     BOUNDARY_REMINDER,
+    BOUNDARY_SIGN,
+    BOUNDARY_TICKED,
     CHANNELS,
     CONTACT_AFTER_NO,
     DANGER_NOW,
@@ -208,6 +210,14 @@ def what_next(guidance: Guidance, discreet: bool) -> None:
         from ui.frame import NEXT_PAGES, page  # here: the frame draws with these widgets (ui/lock.py)
 
         st.page_link(page(NEXT_PAGES[step.page]), label=GO_THERE[step.page], icon=":material/arrow_forward:")
+
+
+def boundary_box(key: str) -> tuple[str, ...]:
+    """Their request for no contact alone, as ticked on the check-in: the signs it gives."""
+    if not st.checkbox(BOUNDARY_SIGN.text, key=key, persist_state="session"):
+        return ()
+    st.info(BOUNDARY_TICKED, icon=":material/front_hand:")
+    return (BOUNDARY_SIGN.key,)
 
 
 def moving_on(store, chosen: bool) -> None:
