@@ -85,10 +85,6 @@ class Pending:
     their_no: bool = False  # "No, they have said they don't", answered
     form: str = ""  # the form that holds it (a key of ui.frame.NEXT_PAGES), for the step that points back
 
-    def __or__(self, other: Pending) -> Pending:
-        return Pending(self.safety or other.safety, self.boundary or other.boundary,
-                       self.their_no or other.their_no, self.form or other.form)
-
 
 NOTHING_PENDING = Pending()
 

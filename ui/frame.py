@@ -12,7 +12,7 @@ import streamlit as st
 from reunion_core import content as words
 from reunion_core.content import DISCREET_NAME, DISCREET_SCREENS, EMERGENCY_RESOURCE, SCREENS
 from reunion_core.errors import ReunionError
-from reunion_core.guidance import NOTHING_PENDING, Guidance, Path, Pending, heard
+from reunion_core.guidance import Guidance, Path
 from reunion_core.safety import SafetyState
 from reunion_core.store import Store
 from reunion_core.views import Preferences
@@ -58,27 +58,27 @@ class Frame:
 
     @property
     def safety_first(self) -> bool:
-        """Safety mode is on, or a safety answer is ticked in the diagnostic and not yet saved: every
-        screen speaks as in safety mode at once."""
+        """The safety path, with or without safety mode: on, a safety answer ticked in the diagnostic
+        and not yet saved, or lifted after a diagnostic that put safety first (until it is retaken)."""
         return self.safety.on or self.guidance.path is Path.SAFETY
 
     @property
     def saved_path(self) -> Path:
         """The path from what is saved alone: what a form may still ask (a tick it holds must stay
         there to be unticked), never what a screen may say about them."""
-        return Path.SAFETY if self.safety.on else state.guidance(self.store, date.today(), saved_only=True).path
+        return state.guidance(self.store, date.today(), saved_only=True).path
 
     @property
     def about_you_only(self) -> bool:
         """Nothing on screen about how open they are: safety, a boundary, their no, or moving on."""
         return not self.speaks_of_them()
 
-    def speaks_of_them(self, pending: Pending = NOTHING_PENDING) -> bool:
+    def speaks_of_them(self) -> bool:
         """Whether this screen may say anything about them (their stage, their openness, the person's
         gut against the signs, a step toward them), counting what any form shows ticked and not yet
-        saved. Decided by guidance.heard, the one judge, for every screen."""
-        path = Path.SAFETY if self.safety.on else self.guidance.path
-        return heard(path, pending) is Path.RECONNECTING
+        saved: only on the reconnecting path, as guidance.held decides it through guidance.heard, the
+        one judge, for every screen."""
+        return self.guidance.path is Path.RECONNECTING
 
 
 def frame(screen: str) -> Frame:

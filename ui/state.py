@@ -224,16 +224,16 @@ def pending() -> Pending:
     invites contact while the check-in holds their request. The forms keep them (persist_state) until
     saved, unticked or discarded."""
     kept = st.session_state
-    if kept.get(f"ci.sign.{words.BOUNDARY_SIGN.key}"):
-        boundary = Pending(boundary=True, form="checkin")
-    elif kept.get("co.new.response") == words.BOUNDARY_RESPONSE or held_edits():
-        boundary = Pending(boundary=True, form="contact_log")
-    else:
-        boundary = Pending()
     prefilled = kept.get("dx.prefilled", set())  # earlier answers shown ticked in safety mode: already saved
     safety = any(kept.get(f"dx.safety.{q.key}") and q.key not in prefilled for q in words.SAFETY_QUESTIONS)
     their_no = kept.get("dx.answer.they_want") == "no"
-    return boundary | Pending(safety=safety, their_no=their_no, form="diagnostic" if safety or their_no else "")
+    if kept.get(f"ci.sign.{words.BOUNDARY_SIGN.key}"):
+        form = "checkin"
+    elif kept.get("co.new.response") == words.BOUNDARY_RESPONSE or held_edits():
+        form = "contact_log"
+    else:
+        form = "diagnostic" if safety or their_no else ""
+    return Pending(safety, form in ("checkin", "contact_log"), their_no, form)
 
 
 def home(store: Store, today: date) -> views.Home:
