@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from playwright.sync_api import expect
+
 from harness.server import PAGES, owner_url, settle  # noqa: F401  (PAGES: the tests import it from here)
 
 
@@ -17,8 +19,27 @@ def open_at(page, base_url: str, path: str = "") -> None:
 
 
 def click_label(page, text: str) -> None:
-    """Tick a checkbox or pick a radio option by the words next to it."""
-    page.locator("label").filter(has_text=text).first.click()
+    """Tick (or untick) a checkbox or pick a radio option by the words next to it.
+
+    Streamlit draws its own box over the input, so the click goes to the label. On a busy machine
+    one click in CI was lost while the block redrew: the box is watched until it shows the change,
+    and clicked a second time only if it still shows nothing after three seconds, so a box that
+    never changes still fails here, clearly, rather than as a disabled button half a minute later.
+    """
+    label = page.locator("label").filter(has_text=text).first
+    label.wait_for(state="visible")
+    box = label.locator("input[type=checkbox], input[type=radio]")
+    if box.count() != 1:
+        label.click()
+        settle(page)
+        return
+    want = box.get_attribute("type") == "radio" or not box.is_checked()
+    label.click()
+    try:
+        expect(box).to_be_checked(checked=want, timeout=3_000)
+    except AssertionError:
+        label.click()
+        expect(box).to_be_checked(checked=want, timeout=5_000)
     settle(page)
 
 

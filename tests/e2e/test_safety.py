@@ -148,6 +148,7 @@ def test_only_a_deliberate_choice_lifts_it_and_one_click_brings_it_back(new_page
         lift = page.get_by_role("button", name="Turn the reconnection tools back on")
         expect(lift).to_be_disabled()  # not before the person ticks that they chose it
         click_label(page, "I have read this, and I am choosing this for myself")
+        expect(lift).to_be_enabled()
         click_button(page, "Turn the reconnection tools back on")
         expect(page.locator("[data-testid=stMain]")).to_contain_text("Are you sure?")
         click_button(page, "Yes, I am safe now")
