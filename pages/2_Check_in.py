@@ -3,6 +3,7 @@
 import streamlit as st
 
 from reunion_core import content as words
+from reunion_core import views
 from reunion_core.content import MOODS, REACTANCE_STAGES, YOUR_STAGE_BY_KEY, YOUR_STAGES
 from reunion_core.guidance import Path
 from reunion_core.records import CheckIn
@@ -85,15 +86,11 @@ elif f.guidance.path is Path.SAFETY:  # safety mode, a safety answer ticked, or 
 else:
     st.caption(words.ABOUT_YOU_CHECK_IN[f.guidance.path.value])
 mood = widgets.mood("How do you feel today?", P + "mood", value=latest.mood if latest else 3, persist_state="session")
-note = st.text_area(
-    "A note for yourself (optional)",
-    key=P + "note",
-    placeholder="Anything you want to remember about today",
-    persist_state="session",
-)
+note = st.text_area("A note for yourself (optional)", key=P + "note",
+                    placeholder="Anything you want to remember about today", persist_state="session")
 
 if st.button("Save check-in", type="primary", key=P + "save"):
-    widgets.act(lambda: f.store.add_checkin(CheckIn(openness, stage_key, mood, signs, note or "")),
+    widgets.act(lambda: views.save_checkin(f.store, CheckIn(openness, stage_key, mood, signs, note or "")),
                 words.LOW_MOOD_REPLY if mood <= 2 else "Check-in saved. See how things move on the Progress page.",
                 P + "reset", gently=mood <= 2)
 widgets.flash()

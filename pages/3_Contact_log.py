@@ -5,6 +5,7 @@ from datetime import date
 import streamlit as st
 
 from reunion_core import content as words
+from reunion_core import views
 from reunion_core.content import (
     CHANNEL_BY_KEY,
     CHANNELS,
@@ -46,7 +47,7 @@ if f.safety.on:
 new = widgets.contact_form(P + "new", BLANK, f.safety.on)
 if st.button("Save contact", type="primary", key=P + "save"):
     said, gently = widgets.contact_saved(new, bound, after_no)
-    widgets.act(lambda: f.store.add_contact(new), said, P + "reset", gently=gently)
+    widgets.act(lambda: views.save_contact(f.store, new), said, P + "reset", gently=gently)
 widgets.flash()
 
 st.header("Past contacts", anchor=False)
@@ -85,7 +86,7 @@ if chosen is not None:
     was = st.session_state.setdefault(edit + ".was", contact)  # the version this edit started from
     edited = widgets.contact_form(edit, was, f.safety.on)
     if st.button("Save changes", type="primary", key=P + "save_edit"):
-        widgets.act(lambda: f.store.update_contact(edited, was), "Changes saved.", P + "unchoose", near="past")
+        widgets.act(lambda: views.save_contact(f.store, edited, was), "Changes saved.", P + "unchoose", near="past")
     if st.session_state.get(P + "deleting") == contact.id:
         st.warning("Delete this contact? This can't be undone.")
         yes, no = st.columns(2)

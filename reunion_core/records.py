@@ -240,6 +240,16 @@ def local_now() -> datetime:
     return datetime.now(UTC).astimezone().replace(microsecond=0)
 
 
+def noted_after(now: datetime, newest: datetime | None) -> datetime:
+    """When to write down a choice or a request made now: now, or a second after `newest` (the latest
+    one it must follow) when the clock reads earlier than that, having been put back. What the person
+    did last is then still read as their latest word: a safety mode turned back on stays on. (In the
+    same second, now: each rule orders such ties itself, and a burst of clicks stays at now.)"""
+    if newest is None or now >= newest:
+        return now
+    return (newest + timedelta(seconds=1)).astimezone(now.tzinfo)
+
+
 def wall(moment: datetime | None) -> datetime | None:
     """The wall-clock time a stored row keeps; its offset is kept beside it (utc_offset)."""
     return moment.replace(tzinfo=None) if moment else moment

@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
@@ -367,7 +367,7 @@ class Store:
                 raise ChangedElsewhere("This contact was changed in another window after you started editing "
                                        "it. What you typed is still here: copy what you need, then reopen it.")
             cur.execute("UPDATE contacts SET happened_on = ?, initiator = ?, channel = ?, response = ?, feeling = ?,"
-                        " note = ? WHERE id = ?", [*row[1:7], contact.id])
+                        " note = ?, created_at = ?, utc_offset = ? WHERE id = ?", [*row[1:9], contact.id])
         return contact
 
     def contacts(self, limit: int | None = None, offset: int = 0) -> list[rec.Contact]:
@@ -394,7 +394,7 @@ class Store:
         """Diagnostic runs, newest first."""
         rows = self._rows(
             "SELECT id, created_at, answers, verdict, reasons, utc_offset FROM diagnostics ORDER BY "
-            + _INSTANT["diagnostics"] + " DESC, id LIMIT ?", [limit])
+            + _INSTANT["diagnostics"] + " DESC, id DESC LIMIT ?", [limit])
         return [rec.run_from_columns(id_, rec.zoned(at, off), *(self._open("diagnostics", c, id_, v) for c, v in zip(
             ("answers", "verdict", "reasons"), rest, strict=True))) for id_, at, *rest, off in rows]
 
@@ -432,6 +432,12 @@ class Store:
                 for id_, at, kind, day, ref, fields, off in self._rows(
                     "SELECT id, written_at, kind, day, ref, fields, utc_offset FROM toolkit" + where + " ORDER BY "
                     + _INSTANT["toolkit"] + ", id", args)]
+
+    def newest_noted(self, tables: Iterable[str]) -> datetime | None:
+        """The latest moment written down in these tables (as UTC), or None when they are all empty."""
+        parts = " UNION ALL ".join("SELECT max(" + _INSTANT[t] + ") AS m FROM " + t for t in tables)  # ours
+        (newest,) = self._rows("SELECT max(m) FROM (" + parts + ")")[0]
+        return newest.replace(tzinfo=UTC) if newest else None
 
     def marked(self, sign: str, response: str) -> list[tuple[date, datetime]]:
         """Check-ins with `sign` ticked and contacts answered with `response`: each one's day, and
@@ -627,7 +633,7 @@ class Store:
 
     def verdict_history(self, start: date, end: date) -> list[rec.VerdictPoint]:
         rows = self._rows("SELECT id, created_at, verdict FROM diagnostics WHERE created_at >= ? AND created_at < ?"
-                          " ORDER BY " + _INSTANT["diagnostics"], [start, end])
+                          " ORDER BY " + _INSTANT["diagnostics"] + ", id", [start, end])
         return [rec.VerdictPoint(a, rec.Verdict(self._open("diagnostics", "verdict", i, v))) for i, a, v in rows]
 
 

@@ -85,6 +85,7 @@ from .records import (
     Verdict,
     VerdictPoint,
     local_now,
+    noted_after,
     valid_answers,
     valid_exit_url,
     valid_moment,
@@ -247,9 +248,35 @@ def _reasons(store: Store, run: DiagnosticRun | None, entries: list[ToolEntry] |
     return tk.reasons([(k, choice_label("why_ended", k)) for k in keys], entries)
 
 
+# What the path and safety mode are decided from: a choice, a run or a request made now is written
+# down after every one of these (records.noted_after), even when the clock was put back since.
+DECIDED = ("choices", "safety_events", "diagnostics")
+REQUESTS = ("checkins", "contacts")  # their request to stop is a check-in's mark or a contact's answer
+
+
+def _noted(store: Store, after: tuple[str, ...]) -> datetime:
+    return noted_after(local_now(), store.newest_noted(after))
+
+
 def choose_path(store: Store, kind: str, detail: str = "") -> PathChoice:
     """Record one of the person's choices about their path (see records.PATH_CHOICES)."""
-    return store.add_choice(PathChoice(kind, detail, id=f"{time.time_ns():020d}-{uuid.uuid4().hex[:6]}"))
+    at = _noted(store, DECIDED + REQUESTS)
+    return store.add_choice(PathChoice(kind, detail, at, id=f"{time.time_ns():020d}-{uuid.uuid4().hex[:6]}"))
+
+
+def save_checkin(store: Store, checkin: CheckIn) -> CheckIn:
+    """Save a check-in; one that marks their request to stop is written down after every choice."""
+    if BOUNDARY_SIGN.key in checkin.signs and checkin.at is None:
+        checkin = replace(checkin, at=_noted(store, ("choices",)))
+    return store.add_checkin(checkin)
+
+
+def save_contact(store: Store, contact: Contact, was: Contact | None = None) -> Contact:
+    """Log a contact, or save an edit of one (`was`). An answer that newly says they asked to stop is
+    a request written down now, after every choice: an earlier "they reopened" does not undo it."""
+    if contact.response == BOUNDARY_RESPONSE and (was is None or was.response != BOUNDARY_RESPONSE):
+        contact = replace(contact, created_at=_noted(store, ("choices",)))
+    return store.update_contact(contact, was) if was else store.add_contact(contact)
 
 
 # --- Diagnostic ----------------------------------------------------------------------------------
@@ -275,8 +302,9 @@ def diagnostic_screen(store: Store, today: date) -> DiagnosticScreen:
 def record_diagnostic(store: Store, answers: DiagnosticAnswers, at: datetime | None = None) -> DiagnosticRun:
     """Assess one run's answers and save the run with its verdict."""
     answers = valid_answers(answers)
-    at = valid_moment(at, "The diagnostic time", local_now())
-    return store.add_diagnostic(DiagnosticRun(uuid.uuid4().hex, at, answers, assess(answers)))
+    at = valid_moment(at, "The diagnostic time", local_now()) if at else _noted(store, DECIDED)
+    run_id = f"{time.time_ns():020d}-{uuid.uuid4().hex[:6]}"  # two runs in one second: the later id is newer
+    return store.add_diagnostic(DiagnosticRun(run_id, at, answers, assess(answers)))
 
 
 # --- Stage check-in ------------------------------------------------------------------------------
@@ -585,7 +613,8 @@ def safety(store: Store) -> SafetyState:
 
 def choose_safety(store: Store, kind: str) -> SafetyEvent:
     """Record the person's own choice to turn safety mode off ("lifted") or on ("on")."""
-    return store.add_safety_event(SafetyEvent(kind, id=f"{time.time_ns():020d}-{uuid.uuid4().hex[:6]}"))
+    return store.add_safety_event(SafetyEvent(kind, _noted(store, DECIDED),
+                                              f"{time.time_ns():020d}-{uuid.uuid4().hex[:6]}"))
 
 
 @dataclass(frozen=True)
