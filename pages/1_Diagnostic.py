@@ -56,7 +56,7 @@ if steps[step] == "safety":
         if q.key in f.safety.given:
             st.caption(words.SAFETY_GIVEN_BEFORE.format(day=f"{f.safety.given[q.key]:%d %b %Y}"))
     if any(q.danger and st.session_state.get(f"{P}safety.{q.key}") for q in SAFETY_QUESTIONS):
-        st.error(words.DANGER_NOW, icon=":material/emergency:")
+        widgets.danger_now()
     if f.safety.on and not f.discreet:
         st.caption(words.DIAGNOSTIC_SAFETY_ONLY)
 elif steps[step] == "questions":

@@ -91,7 +91,7 @@ note = st.text_area("A note for yourself (optional)", key=P + "note",
 
 if st.button("Save check-in", type="primary", key=P + "save"):
     widgets.act(lambda: views.save_checkin(f.store, CheckIn(openness, stage_key, mood, signs, note or "")),
-                words.LOW_MOOD_REPLY if mood <= 2 else "Check-in saved. See how things move on the Progress page.",
+                words.LOW_MOOD_REPLY.format(crisis=state.region().crisis) if mood <= 2 else "Check-in saved. See how things move on the Progress page.",
                 P + "reset", gently=mood <= 2)
 widgets.flash()
 

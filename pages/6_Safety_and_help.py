@@ -12,6 +12,7 @@ view = state.safety_screen(f.store)
 widgets.flash()
 
 st.header("Get help", anchor=False)
+safety.region_choice(f)
 widgets.resources()
 
 st.header("Safety mode", anchor=False)

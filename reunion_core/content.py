@@ -104,7 +104,7 @@ class Resource:
     @property
     def call_md(self) -> str:
         """The number as a link a phone can call, that never breaks across lines."""
-        shown = self.phone.replace("-", "\u2011")  # non-breaking hyphens
+        shown = self.phone.replace("-", "\u2011").replace(" ", "\u00a0")  # non-breaking hyphens and spaces
         return f"[{shown}](tel:{self.tel})" if self.tel else f"**{shown}**"
 
     @property
@@ -497,44 +497,130 @@ SAFETY_SINCE_LIFT = (
 )
 DANGER_NOW = (
     "Some of what you ticked (choking, a weapon, threats to kill) can mean serious danger. If you "
-    "are in danger now, call your emergency number: [911](tel:911) in the US."
+    "are in danger now, call your emergency number: {emergency}."
 )
 
-RESOURCES: tuple[Resource, ...] = (
-    Resource(
-        key="us_ndvh",
-        name="National Domestic Violence Hotline (US)",
-        region="United States",
-        phone="800-799-7233",
-        text="Text START to 88788",
-        details="24/7, free and confidential support by phone ([800‑799‑SAFE](tel:+18007997233)), text or online chat.",
-        tel="+18007997233",
-        sms="88788?&body=START",
+
+@dataclass(frozen=True)
+class Region:
+    """Where the person is: the help lines shown first everywhere (the menu's one, the first), the
+    emergency number, and the crisis line a hard day's reply offers. Chosen on Safety & help."""
+
+    key: str
+    name: str  # in the chooser
+    short: str  # in the menu's line: "Hotline (UK, 24/7)"
+    emergency: str  # markdown: the number as a tel: link, and where it works
+    crisis: str  # markdown, after "you can": a crisis line for any hard moment
+    lines: tuple[Resource, ...]
+
+
+_SAMARITANS = Resource(
+    key="samaritans", name="Samaritans (UK and Ireland)", region="United Kingdom and Ireland", phone="116 123",
+    text="", tel="116123",
+    details="24/7 and free, for anyone who is struggling, about anything.",
+)
+_ELSEWHERE = Resource(
+    key="elsewhere", name="Somewhere else", region="Everywhere else", phone="Your local emergency number",
+    text="",
+    details=(
+        "If you are in danger now, call your local emergency number ([112](tel:112) works across Europe "
+        "and on most mobile phones). Your country's domestic-violence helpline is free and confidential "
+        "in most places; if this computer is shared, look it up where nobody can see your history."
     ),
-    Resource(
-        key="us_988",
-        name="988 Suicide & Crisis Lifeline (US)",
-        region="United States",
-        phone="988",
-        text="Text 988",
-        tel="988",
-        sms="988",
-        details="24/7, free and confidential, for any emotional crisis: [call 988](tel:988) or [text 988](sms:988).",
-    ),
-    Resource(
-        key="outside_us",
-        name="Outside the US",
-        region="Everywhere else",
-        phone="Your local emergency number",
-        text="",
-        details=(
-            "If you are in danger now, call your local emergency number. Otherwise, search for "
-            "your country's domestic-violence helpline; most are free and confidential."
+)
+REGIONS: MappingProxyType[str, Region] = MappingProxyType({r.key: r for r in (
+    Region("us", "United States", "US", "[911](tel:911) in the US",
+           "[call 988](tel:988) or [text 988](sms:988) (in the US)", (
+        Resource(
+            key="us_ndvh",
+            name="National Domestic Violence Hotline (US)",
+            region="United States",
+            phone="800-799-7233",
+            text="Text START to 88788",
+            details="24/7, free and confidential support by phone ([800‑799‑SAFE](tel:+18007997233)), text or online chat.",
+            tel="+18007997233",
+            sms="88788?&body=START",
         ),
-    ),
-)
-
-EMERGENCY_RESOURCE: Resource = RESOURCES[0]
+        Resource(
+            key="us_988",
+            name="988 Suicide & Crisis Lifeline (US)",
+            region="United States",
+            phone="988",
+            text="Text 988",
+            tel="988",
+            sms="988",
+            details="24/7, free and confidential, for any emotional crisis: [call 988](tel:988) or [text 988](sms:988).",
+        ),
+    )),
+    Region("ca", "Canada", "Canada", "[911](tel:911) in Canada",
+           "[call 988](tel:988) or [text 988](sms:988) (in Canada)", (
+        Resource(
+            key="ca_988", name="9-8-8 Suicide Crisis Helpline (Canada)", region="Canada", phone="988",
+            text="Text 988", tel="988", sms="988",
+            details="24/7 and free, in English and French, for anyone in crisis. Each province and territory "
+                    "also has its own domestic-violence line, and shelters answer the phone day and night.",
+        ),
+    )),
+    Region("uk", "United Kingdom", "UK", "[999](tel:999) in the UK (if you can't speak, press 55 when asked)",
+           "[call Samaritans on 116 123](tel:116123)", (
+        Resource(
+            key="uk_ndah", name="National Domestic Abuse Helpline (UK, run by Refuge)", region="United Kingdom",
+            phone="0808 2000 247", text="", tel="+448082000247",
+            details="24/7, free and confidential, for women; it also helps family and friends.",
+        ),
+        Resource(
+            key="uk_mens_advice", name="Men's Advice Line (UK)", region="United Kingdom", phone="0808 801 0327",
+            text="", tel="+448088010327",
+            details="Free and confidential, for men experiencing domestic abuse.",
+        ),
+        _SAMARITANS,
+    )),
+    Region("ie", "Ireland", "Ireland", "[112](tel:112) or [999](tel:999) in Ireland",
+           "[call Samaritans on 116 123](tel:116123)", (
+        Resource(
+            key="ie_womens_aid", name="Women's Aid National Freephone Helpline (Ireland)", region="Ireland",
+            phone="1800 341 900", text="", tel="1800341900",
+            details="24/7, free and confidential, for women experiencing abuse.",
+        ),
+        _SAMARITANS,
+    )),
+    Region("au", "Australia", "Australia", "[000](tel:000) in Australia",
+           "[call Lifeline on 13 11 14](tel:131114)", (
+        Resource(
+            key="au_1800respect", name="1800RESPECT (Australia)", region="Australia", phone="1800 737 732",
+            text="", tel="1800737732",
+            details="24/7, free and confidential, for anyone affected by domestic, family or sexual violence.",
+        ),
+        Resource(
+            key="au_lifeline", name="Lifeline (Australia)", region="Australia", phone="13 11 14", text="",
+            tel="131114", details="24/7 crisis support, for anyone.",
+        ),
+    )),
+    Region("nz", "New Zealand", "NZ", "[111](tel:111) in New Zealand",
+           "[call 1737](tel:1737) or [text 1737](sms:1737)", (
+        Resource(
+            key="nz_refuge", name="Women's Refuge crisis line (New Zealand)", region="New Zealand",
+            phone="0800 733 843", text="", tel="0800733843",
+            details="24/7 and free from any phone.",
+        ),
+        Resource(
+            key="nz_shine", name="Shine helpline (New Zealand)", region="New Zealand", phone="0508 744 633",
+            text="", tel="0508744633", details="Free, for anyone experiencing domestic abuse.",
+        ),
+        Resource(
+            key="nz_1737", name="Need to talk? 1737 (New Zealand)", region="New Zealand", phone="1737",
+            text="Text 1737", tel="1737", sms="1737", details="24/7 and free: call or text to talk with a counsellor.",
+        ),
+    )),
+    Region("elsewhere", "Somewhere else", "", "your local emergency number ([112](tel:112) in Europe)",
+           "call your local crisis line", (_ELSEWHERE,)),
+)})
+DEFAULT_REGION = "us"  # the seeds' hotline, when nothing says where the person is
+EMERGENCY_LINE = "In danger now? Call your emergency number: {emergency}."
+REGION_LABEL = "Help lines for"
+REGION_SAVED = "Saved: Take Two now shows help lines for {where} first, on every screen."
+REGION_HELP = ("Kept on this computer, like everything else. Take Two guesses from this browser's time "
+               "zone until you choose.")
 
 TIPS: tuple[Tip, ...] = (
     Tip(
@@ -910,11 +996,31 @@ SCREENS: MappingProxyType = MappingProxyType({
 
 SAFETY_BANNER = (
     "Safety mode is on: you told Take Two about warning signs of abuse, so reconnection advice is "
-    "hidden. Help is free and confidential: call {phone}, or {text}."
+    "hidden. Help is free and confidential: {help}."
 )
+
+
+def safety_banner(region: Region) -> str:
+    """The banner over every screen in safety mode, with the region's first line to call (or text)."""
+    if region.key == "elsewhere":
+        return SAFETY_BANNER.format(help="your country's domestic-violence helpline, and in danger now, "
+                                         "your local emergency number")
+    first = region.lines[0]
+    text = first.text_md[:1] + first.text_md[1:2].lower() + first.text_md[2:]  # "[text START ...": keeps its capitals
+    return SAFETY_BANNER.format(help=f"call {first.call_md}" + (f", or {text}" if first.text else ""))
 SAFETY_MORE_HELP = "See all the help available"
 GET_HELP = "Get help now"
-HOTLINE_LINE = "Hotline (US, 24/7): {phone} · {text}"
+HOTLINE_LINE = "Hotline ({where}, 24/7): {phone}"
+HOTLINE_ELSEWHERE = "In danger now? Call your local emergency number. Help lines are under Get help now, above."
+
+
+def hotline_line(region: Region) -> str:
+    """The menu's one line of help: the region's first line, as links that never break apart."""
+    if region.key == "elsewhere":
+        return HOTLINE_ELSEWHERE
+    first = region.lines[0]
+    text = f" · {first.text_md.replace(' ', chr(0xA0))}" if first.text else ""
+    return HOTLINE_LINE.format(where=region.short, phone=first.call_md) + text
 DATA_LIVES_AT = "Your data stays on this computer, in  \n`{path}`"
 DISCREET_DATA_LIVES = "Your notes stay on this computer."
 
@@ -1194,8 +1300,7 @@ DISCREET_NEXT_STEP = "Take a quiet moment for yourself. Everything you need is u
 LOW_MOOD_REPLY = (
     "Saved. That sounds like a really hard day, and it's okay to feel this way. One small thing "
     "might help right now: text or call a friend, or breathe slowly for a minute. If it feels like "
-    "too much, you can [call 988](tel:988) or [text 988](sms:988) (in the US) any time, free and "
-    "confidential; elsewhere, your local crisis line."
+    "too much, you can {crisis} any time, free and confidential."
 )
 SAFETY_CONTACTS_EMPTY = "Nothing logged yet."
 

@@ -68,6 +68,7 @@ class Report:
     safety_on: bool = False  # safety mode: the diagnostic is about safety, so it is in only when chosen
     plan: SafetyPlan | None = None
     held: bool = False  # a form holds an answer not yet saved that the saved verdict would contradict
+    help_lines: tuple[words.Resource, ...] = words.REGIONS[words.DEFAULT_REGION].lines  # where the person is
 
     @property
     def title(self) -> str:
@@ -188,7 +189,7 @@ def _safety(report: Report) -> str:
             out += [f"<h4>{escape(label)}</h4>", _said(getattr(plan, key)) or _p("(empty)")]
     out.append("<h3>Help</h3><ul>" + "".join(
         f"<li>{escape(r.name)}: {escape(r.phone)}{escape(f' ({r.text})') if r.text else ''}</li>"
-        for r in words.RESOURCES) + "</ul>")
+        for r in report.help_lines) + "</ul>")
     return "".join(out)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .content import SAFETY_BY_KEY
+from .content import DEFAULT_REGION, REGIONS, SAFETY_BY_KEY, Region
 from .records import DiagnosticRun, SafetyEvent
 
 
@@ -45,3 +45,39 @@ def safety_state(runs: list[DiagnosticRun], events: list[SafetyEvent]) -> Safety
     since = timeline[lifts[-1] + 1 if lifts else 0][0]
     return SafetyState(True, since, None, given, danger)
 
+
+
+# --- where the person is: whose help lines come first ---------------------------------------------
+
+_ZONES = {  # time zones of the places with their own lines (content.REGIONS); a prefix ends with "/"
+    "uk": ("Europe/London", "Europe/Belfast", "Europe/Guernsey", "Europe/Jersey", "Europe/Isle_of_Man", "GB"),
+    "ie": ("Europe/Dublin", "Eire"),
+    "au": ("Australia/",),
+    "nz": ("Pacific/Auckland", "Pacific/Chatham", "NZ"),
+    "ca": ("Canada/", "America/Toronto", "America/Montreal", "America/Vancouver", "America/Edmonton",
+           "America/Winnipeg", "America/Halifax", "America/St_Johns", "America/Regina", "America/Moncton",
+           "America/Whitehorse", "America/Yellowknife", "America/Iqaluit", "America/Glace_Bay",
+           "America/Goose_Bay", "America/Swift_Current", "America/Dawson_Creek", "America/Inuvik"),
+    "us": ("US/", "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
+           "America/Phoenix", "America/Anchorage", "America/Detroit", "America/Boise", "America/Indiana/",
+           "America/Kentucky/", "America/North_Dakota/", "America/Juneau", "America/Adak", "Pacific/Honolulu",
+           "America/Puerto_Rico"),
+}
+_LOCALES = {"US": "us", "CA": "ca", "GB": "uk", "IE": "ie", "AU": "au", "NZ": "nz"}
+
+
+def region_for(saved: str, timezone: str | None, locale: str | None) -> Region:
+    """The person's own choice; else a guess from the browser's time zone, then its language's
+    country ("en-GB"). A zone elsewhere ("Europe/Berlin") is elsewhere; with nothing to go on, the
+    seeds' own (US) lines. Never sent anywhere: the browser tells this computer only."""
+    if saved in REGIONS:
+        return REGIONS[saved]
+    zone = timezone or ""
+    for key, zones in _ZONES.items():
+        if any(zone == z or (z.endswith("/") and zone.startswith(z)) for z in zones):
+            return REGIONS[key]
+    if zone and zone not in ("UTC", "GMT", "Etc/UTC", "Etc/GMT", "Universal", "Zulu"):
+        return REGIONS["elsewhere"]
+    parts = (locale or "").replace("_", "-").split("-")  # "en-GB": English, as in Britain
+    country = parts[-1].upper() if len(parts) > 1 else ""
+    return REGIONS[_LOCALES.get(country, "elsewhere" if country else DEFAULT_REGION)]

@@ -16,6 +16,7 @@ from .assessment import assess
 from .content import (
     BOUNDARY_RESPONSE,
     BOUNDARY_SIGN,
+    DEFAULT_REGION,
     ENTRY_KINDS,
     INITIATOR_BY_KEY,
     MOOD_BESIDE_THEM,
@@ -24,7 +25,7 @@ from .content import (
     QUESTION_BY_KEY,
     QUICK_EXIT_DEFAULT,
     REACTANCE_STAGES,
-    RESOURCES,
+    REGIONS,
     RESPONSE_BY_KEY,
     SAFETY_PLAN_FIELDS,
     SAFETY_PLAN_TITLE,
@@ -36,6 +37,7 @@ from .content import (
     YOUR_STAGES,
     ReactanceStage,
     ReconnectionStage,
+    Region,
     choice_label,
     weekly_word,
 )
@@ -535,7 +537,7 @@ def progress_between(store: Store, start: date, end: date, first: date | None = 
 
 
 def report(store: Store, choice: clarity.ReportChoice, today: date, discreet: bool = False,
-           pending: Pending = NOTHING_PENDING) -> clarity.Report:
+           pending: Pending = NOTHING_PENDING, region: Region = REGIONS[DEFAULT_REGION]) -> clarity.Report:
     """What a clarity report holds for the chosen days, with only the parts the person chose: the path
     decides as it does on every screen (on a path about you, nothing about them)."""
     start, end = min(choice.start, choice.end), min(max(choice.start, choice.end), max(today, choice.start))
@@ -556,7 +558,7 @@ def report(store: Store, choice: clarity.ReportChoice, today: date, discreet: bo
         charts=tuple(clarity.ReportChart(c.figure["layout"]["title"]["text"], c.alt, None if c.is_empty else c.figure)
                      for c in shown.charts if choice.safety or not c.about_safety),
         safety_answers=tuple(state.given) if choice.safety else (),
-        plan=store.safety_plan() if choice.safety else None, held=path.held,
+        plan=store.safety_plan() if choice.safety else None, held=path.held, help_lines=region.lines,
     )
 
 
@@ -622,13 +624,21 @@ class Preferences:
     discreet: bool = False
     exit_url: str = QUICK_EXIT_DEFAULT
     lock_minutes: int = vault.IDLE_MINUTES  # with a passphrase: lock after this many idle minutes
+    region: str = ""  # whose help lines come first (content.REGIONS); "": not chosen, guessed (safety.region_for)
 
 
 def preferences(store: Store) -> Preferences:
     saved = store.settings()
     minutes = saved.get("lock_minutes", "")
     return Preferences(saved.get("discreet") == "on", saved.get("exit_url") or QUICK_EXIT_DEFAULT,
-                       int(minutes) if minutes.isdigit() and vault.valid_idle(int(minutes)) else vault.IDLE_MINUTES)
+                       int(minutes) if minutes.isdigit() and vault.valid_idle(int(minutes)) else vault.IDLE_MINUTES,
+                       saved.get("region", "") if saved.get("region", "") in REGIONS else "")
+
+
+def save_region(store: Store, key: str) -> None:
+    if key not in REGIONS:
+        raise ValidationError("Choose one of the places listed.")
+    store.save_setting("region", key)
 
 
 def save_lock_minutes(store: Store, minutes: int) -> None:
@@ -697,12 +707,13 @@ def save_safety_plan(store: Store, plan: SafetyPlan) -> SafetyPlan:
     return store.save_safety_plan(plan)
 
 
-def safety_plan_text(plan: SafetyPlan) -> str:
-    """The plan as a plain page to print: our headings, the person's words as they wrote them."""
+def safety_plan_text(plan: SafetyPlan, region: Region = REGIONS[DEFAULT_REGION]) -> str:
+    """The plan as a plain page to print: our headings, the person's words as they wrote them, and
+    the help lines where they are."""
     parts = [SAFETY_PLAN_TITLE, ""]
     for key, label, _ in SAFETY_PLAN_FIELDS:
         parts += [label, "-" * len(label), getattr(plan, key).strip() or "(empty)", ""]
-    parts += [f"{r.name}: {r.phone}" + (f" ({r.text})" if r.text else "") for r in RESOURCES]
+    parts += [f"{r.name}: {r.phone}" + (f" ({r.text})" if r.text else "") for r in region.lines]
     return "\n".join(parts) + "\n"
 
 

@@ -53,15 +53,24 @@ def test_pause_signs_red_flags_and_safety_questions_are_complete():
 
 
 def test_the_hotline_is_the_seeds_number_with_text_line():
-    hotline = c.EMERGENCY_RESOURCE
+    hotline = c.REGIONS[c.DEFAULT_REGION].lines[0]
     assert hotline.phone == "800-799-7233"
     assert "START" in hotline.text and "88788" in hotline.text
-    assert any(r.region != "United States" for r in c.RESOURCES)
+    assert "elsewhere" in c.REGIONS  # help for a person in none of the places listed
+
+
+def test_every_place_has_an_emergency_number_a_crisis_line_and_a_first_line_open_day_and_night():
+    for region in c.REGIONS.values():
+        assert region.lines and region.emergency and region.crisis, region.key
+        first = region.lines[0]
+        assert region.key == "elsewhere" or "24/7" in first.details, region.key  # the menu's line: always open
+        assert region.key == "elsewhere" or first.tel and region.short, region.key
+        assert len({r.key for r in region.lines}) == len(region.lines)
 
 
 def test_keys_are_unique_within_each_collection():
     for items in (c.REACTANCE_STAGES, c.YOUR_STAGES, c.ALL_SIGNS, c.DIAGNOSTIC_QUESTIONS,
-                  c.PAUSE_SIGNS, c.RED_FLAGS, c.SAFETY_QUESTIONS, c.RESOURCES, c.TIPS):
+                  c.PAUSE_SIGNS, c.RED_FLAGS, c.SAFETY_QUESTIONS, c.TIPS):
         keys = [i.key for i in items]
         assert len(keys) == len(set(keys))
 
@@ -84,14 +93,19 @@ def _strings(value):
 
 def test_every_number_a_person_might_call_is_a_link():
     """Issue 16: a number to call or text, wherever the words say it, is a tel: or sms: link (one tap on a
-    phone, and a screen reader announces it as a link)."""
-    number = re.compile(r"(?<![\w‑-])(911|988|88788|800[-‑]799[-‑](?:7233|SAFE))(?![\w‑-])")
+    phone, and a screen reader announces it as a link). Every help line's number, in every place, counts."""
+    numbers = {"911", "988", "88788", "800-799-SAFE", "112", "999", "000", "111", "1737"} | {
+        r.phone for region in content.REGIONS.values() for r in region.lines if any(d.isdigit() for d in r.phone)}
+    spelled = "|".join(sorted((re.escape(n).replace("\\ ", "[ \u00a0]").replace("\\-", "[-\u2011]")
+                               for n in numbers), key=len, reverse=True))
+    number = re.compile(rf"(?<![\w\u2011-])({spelled})(?![\w\u2011-])")
     link = re.compile(r"\[[^\]]*\]\((?:tel|sms):[^)]*\)")
     found = []
     for name, value in vars(content).items():
-        if name.isupper() or name == "RESOURCES":
+        if name.isupper():
             for text in _strings(value):
                 bare = link.sub("", text)
                 found += [(name, m.group(0), text[:80]) for m in number.finditer(bare)]
     assert found == []
-    assert "[911](tel:911)" in content.DANGER_NOW
+    assert "[911](tel:911)" in content.DANGER_NOW.format(emergency=content.REGIONS["us"].emergency)
+    assert number.search("call 0808 2000 247 now") and number.search("or 116\u00a0123.")  # it sees each form

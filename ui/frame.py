@@ -10,7 +10,7 @@ from functools import partial
 import streamlit as st
 
 from reunion_core import content as words
-from reunion_core.content import DISCREET_NAME, DISCREET_SCREENS, EMERGENCY_RESOURCE, SCREENS
+from reunion_core.content import DISCREET_NAME, DISCREET_SCREENS, SCREENS
 from reunion_core.errors import ReunionError
 from reunion_core.guidance import Guidance, Path
 from reunion_core.safety import SafetyState
@@ -115,7 +115,7 @@ def frame(screen: str) -> Frame:
     st.set_page_config(page_title=app_name if prefs.discreet or screen == "home" else f"{title} · {app_name}",
                        layout="centered")
     help_label = words.DISCREET_HELP if prefs.discreet else words.GET_HELP
-    hotline = EMERGENCY_RESOURCE
+    region = state.region()  # whose help lines: the person's choice, or a guess from this browser
     if store is not None:
         lock.idle_timer(store)
     with st.sidebar:
@@ -124,9 +124,8 @@ def frame(screen: str) -> Frame:
             lock.lock_button(store)
         if not prefs.discreet:  # discreet: "Help" is in the menu below, once, and the hotline is there
             st.page_link(page("safety"), label=help_label, icon=":material/sos:")
-            # the text line's words never break apart in a narrow menu (non-breaking spaces)
             # the one line that must be readable: the text colour itself, never a faded caption
-            st.markdown(words.HOTLINE_LINE.format(phone=hotline.call_md, text=hotline.text_md.replace(" ", "\u00a0")))
+            st.markdown(words.hotline_line(region))
         for key, (path, icon) in PAGES.items():
             label = DISCREET_SCREENS[key] if prefs.discreet else SCREENS[key].nav or SCREENS[key].title
             st.page_link(path, label=label, icon=icon)
@@ -156,8 +155,6 @@ def frame(screen: str) -> Frame:
     if safety.on and screen != "safety" and prefs.discreet:  # no word an onlooker could read into
         st.info(words.DISCREET_BANNER, icon=":material/sos:")
     elif safety.on and screen != "safety":
-        # "text START to 88788": the keyword keeps its capitals
-        text = hotline.text_md[:1] + hotline.text_md[1].lower() + hotline.text_md[2:]  # "[text START ..."
-        st.error(words.SAFETY_BANNER.format(phone=hotline.call_md, text=text), icon=":material/sos:")
+        st.error(words.safety_banner(region), icon=":material/sos:")
         st.page_link(page("safety"), label=words.SAFETY_MORE_HELP, icon=":material/sos:")
     return Frame(store, safety, prefs)

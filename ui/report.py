@@ -32,6 +32,8 @@ def section(store: Store, today: date, discreet: bool) -> None:
     else:
         st.caption(words.REPORT_NOT_LOCKED)
     choice, held = ReportChoice(start, end, own, safety), state.pending()  # read now: the page is made later
-    st.download_button(words.REPORT_BUTTON, data=lambda: page_bytes(views.report(store, choice, today, discreet, held)),
+    region = state.region()
+    st.download_button(words.REPORT_BUTTON, data=lambda: page_bytes(views.report(
+                           store, choice, today, discreet, held, region)),
                        file_name=file_name(discreet, today), mime="text/html", key=P + "download", on_click="ignore",
                        icon=":material/description:")

@@ -9,7 +9,7 @@ from reunion_core import content as words
 from reunion_core import views
 from reunion_core.content import SAFETY_PLAN_FIELDS
 from reunion_core.records import SafetyPlan
-from ui import widgets
+from ui import state, widgets
 from ui.frame import Frame
 
 P = "safety."
@@ -45,6 +45,16 @@ def safety_mode(f: Frame) -> None:
                 st.rerun()
 
 
+def region_choice(f: Frame) -> None:
+    """Whose help lines these are: saved as soon as it is changed, so the next visit is right too."""
+    here, keys = state.region(), list(words.REGIONS)
+    picked = st.selectbox(words.REGION_LABEL, keys, index=keys.index(here.key), key=P + "region",
+                          format_func=lambda k: words.REGIONS[k].name, help=words.REGION_HELP)
+    if picked != here.key:
+        widgets.act(lambda: views.save_region(f.store, picked), words.REGION_SAVED.format(
+            where=words.REGIONS[picked].name))
+
+
 def safety_plan(f: Frame, plan: SafetyPlan | None) -> None:
     """The plan's fields (kept while the person moves between pages), saved on request."""
     st.markdown(words.SAFETY_PLAN_INTRO)
@@ -56,7 +66,7 @@ def safety_plan(f: Frame, plan: SafetyPlan | None) -> None:
     if save.button("Save my plan", key=P + "plan.save", type="primary"):
         widgets.act(lambda: views.save_safety_plan(f.store, typed), "Your safety plan is saved.", near="plan")
     download.download_button(
-        "Download it to print (plain text)", data=views.safety_plan_text(typed), file_name="plan.txt",
+        "Download it to print (plain text)", data=views.safety_plan_text(typed, state.region()), file_name="plan.txt",
         mime="text/plain", key=P + "plan.download", on_click="ignore",
     )
     widgets.flash(near="plan")

@@ -19,11 +19,12 @@ import streamlit as st
 
 from reunion_core import content as words
 from reunion_core import files, transfer, views
+from reunion_core.content import Region
 from reunion_core.demo import ensure_example
 from reunion_core.errors import ReunionError, StoreLocked, StoreUnreadable
 from reunion_core.guidance import Guidance, Pending
 from reunion_core.paths import db_path, example_path
-from reunion_core.safety import SafetyState
+from reunion_core.safety import SafetyState, region_for
 from reunion_core.store import Store
 
 EXAMPLE_KEY = "use_example_data"
@@ -288,6 +289,16 @@ def toolkit(store: Store, today: date, now: datetime) -> views.Toolkit:
 
 def preferences(store: Store) -> views.Preferences:
     return _view(store, "preferences")
+
+
+def region() -> Region:
+    """Where the person is, for whose help lines come first: their choice on Safety & help, else a
+    guess from this browser's time zone and language (safety.region_for), read here and sent nowhere."""
+    try:
+        saved = preferences(active_store()).region
+    except ReunionError:  # the file can't be read: still help, from the guess
+        saved = ""
+    return region_for(saved, st.context.timezone, st.context.locale)
 
 
 # --- the first chart, made quick ----------------------------------------------------------------

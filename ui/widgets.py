@@ -7,6 +7,7 @@ from datetime import date
 
 import streamlit as st
 
+from reunion_core import content as words
 from reunion_core.content import (
     ASKED_STOP_SAVED,
     BOUNDARY_REMINDER,
@@ -14,7 +15,6 @@ from reunion_core.content import (
     BOUNDARY_TICKED,
     CHANNELS,
     CONTACT_AFTER_NO,
-    DANGER_NOW,
     DIAGNOSTIC_QUESTIONS,
     DISCREET_NEXT_STEP,
     GO_THERE,
@@ -26,7 +26,6 @@ from reunion_core.content import (
     MOVING_ON_OFFER,
     MOVING_ON_UNDO,
     MOVING_ON_UNDONE,
-    RESOURCES,
     RESPONSES,
     SAFETY_MODE_VERDICT,
     SAFETY_QUESTIONS,
@@ -40,6 +39,7 @@ from reunion_core.guidance import Boundary, Guidance
 from reunion_core.records import Assessment, Contact, DiagnosticRun, Verdict
 from reunion_core.safety import SafetyState
 from reunion_core.views import choose_path
+from ui import state
 
 VERDICT_BOX = {
     Verdict.SAFETY_FIRST: st.error,
@@ -51,12 +51,17 @@ VERDICT_BOX = {
 
 
 def resources() -> None:
-    """Every help line, as our own content (never user text)."""
-    for r in RESOURCES:
+    """Every help line where the person is (state.region), as our own content (never user text), and
+    the choice of where that is."""
+    region = state.region()
+    for r in region.lines:
         with st.container(border=True):
             st.markdown(f"**{r.name}**")
-            st.markdown(f"Call: {r.call_md}" + (f"  \n{r.text_md}" if r.text else ""))
+            if r.tel:
+                st.markdown(f"Call: {r.call_md}" + (f"  \n{r.text_md}" if r.text else ""))
             st.caption(r.details)
+    if region.key != "elsewhere":  # there, the one card says it
+        st.markdown(words.EMERGENCY_LINE.format(emergency=region.emergency))
 
 
 def warning_signs() -> None:
@@ -79,8 +84,13 @@ def verdict(assessment: Assessment, safety: SafetyState, *, limit: int | None = 
         st.caption(f"Your answer: {escape(reason.answer)}")
     if v is Verdict.SAFETY_FIRST:
         if safety.danger:
-            st.error(DANGER_NOW, icon=":material/emergency:")
+            danger_now()
         resources()
+
+
+def danger_now() -> None:
+    """After an answer that can mean serious danger: the emergency number where the person is."""
+    st.error(words.DANGER_NOW.format(emergency=state.region().emergency), icon=":material/emergency:")
 
 
 _MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()<>#+-.!|~$:"})

@@ -67,8 +67,8 @@ def new_page(browser):
     """A fresh browser session (its own Streamlit session) at a given size."""
     contexts = []
 
-    def make(width: int = 1280, height: int = 800):
-        context = _recorded(browser.new_context(viewport={"width": width, "height": height}))
+    def make(width: int = 1280, height: int = 800, **options):  # options: a time zone, a locale
+        context = _recorded(browser.new_context(viewport={"width": width, "height": height}, **options))
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(30_000)

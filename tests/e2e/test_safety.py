@@ -161,6 +161,19 @@ def test_only_a_deliberate_choice_lifts_it_and_one_click_brings_it_back(new_page
         expect(page.locator("[data-testid=stMain]")).to_contain_text("reconnection advice is hidden")
 
 
+def test_a_phone_in_london_is_offered_the_uk_lines_without_asking(new_page, base_url):
+    """The browser's own time zone picks the place (read on this computer only) until one is chosen."""
+    page = new_page(390, 844, timezone_id="Europe/London", locale="en-GB")
+    open_at(page, base_url, "Safety_and_help")
+    main = page.locator("[data-testid=stMain]")
+    expect(main.locator('a[href="tel:+448082000247"]').first).to_be_visible()  # the National Domestic Abuse Helpline
+    expect(main.locator('a[href="tel:999"]').first).to_be_visible()
+    assert "800\u2011799" not in main.inner_text()
+    assert main.get_by_role("combobox", name="Help lines for").input_value() == "United Kingdom"  # and it says so
+    line = page.locator("[data-testid=stSidebar]").get_by_text("Hotline (UK, 24/7)")
+    expect(line).to_be_attached()  # folded away on a phone, there once the menu opens
+
+
 def test_help_lines_are_links_a_phone_can_call_and_text(new_page, base_url):
     page = new_page(390, 844)
     open_at(page, base_url, "Safety_and_help")
