@@ -109,3 +109,14 @@ def test_safety_mode_banner_and_somewhere_else(db_path):
     assert content.HOTLINE_ELSEWHERE in body
     safety = texts(open_page("pages/6_Safety_and_help.py"))
     assert "[112](tel:112)" in safety and "history" in safety
+
+
+def test_a_second_tab_with_the_old_place_never_writes_it_back(db_path):
+    """Found by the persona helper: tab B's box still held the old place, and its next rerun saved it."""
+    a, b = open_page("pages/6_Safety_and_help.py"), open_page("pages/6_Safety_and_help.py")
+    a.selectbox(key="safety.region").set_value("uk").run()
+    assert "Saved: Take Two now shows help lines for United Kingdom first" in [s.value for s in a.success][0]
+    b.run()  # any rerun of the other tab
+    with file_at(db_path) as store:
+        assert preferences(store).region == "uk"
+    assert b.selectbox(key="safety.region").value == "uk" and "0808\u00a02000\u00a0247" in texts(b)

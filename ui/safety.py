@@ -8,6 +8,7 @@ import streamlit as st
 from reunion_core import content as words
 from reunion_core import views
 from reunion_core.content import SAFETY_PLAN_FIELDS
+from reunion_core.errors import ReunionError
 from reunion_core.records import SafetyPlan
 from ui import state, widgets
 from ui.frame import Frame
@@ -46,13 +47,24 @@ def safety_mode(f: Frame) -> None:
 
 
 def region_choice(f: Frame) -> None:
-    """Whose help lines these are: saved as soon as it is changed, so the next visit is right too."""
-    here, keys = state.region(), list(words.REGIONS)
-    picked = st.selectbox(words.REGION_LABEL, keys, index=keys.index(here.key), key=P + "region",
-                          format_func=lambda k: words.REGIONS[k].name, help=words.REGION_HELP)
-    if picked != here.key:
-        widgets.act(lambda: views.save_region(f.store, picked), words.REGION_SAVED.format(
-            where=words.REGIONS[picked].name))
+    """Whose help lines these are: saved when the person changes it, so the next visit is right too.
+    The box always shows what is saved: another tab's stale box never writes its old place back."""
+    key = P + "region"
+    st.session_state[key] = state.region().key
+    st.selectbox(words.REGION_LABEL, list(words.REGIONS), key=key, format_func=lambda k: words.REGIONS[k].name,
+                 help=words.REGION_HELP, on_change=_save_region, args=(f,))
+    if problem := st.session_state.pop(key + ".problem", None):
+        st.error(problem)
+
+
+def _save_region(f: Frame) -> None:
+    picked = st.session_state[P + "region"]
+    try:
+        views.save_region(f.store, picked)
+    except ReunionError as exc:  # a full disk, a locked file: said here, the saved place stays
+        st.session_state[P + "region.problem"] = str(exc)
+    else:
+        st.session_state["flash"] = (words.REGION_SAVED.format(where=words.REGIONS[picked].name), False, "")
 
 
 def safety_plan(f: Frame, plan: SafetyPlan | None) -> None:
