@@ -561,7 +561,7 @@ REGIONS: MappingProxyType[str, Region] = MappingProxyType({r.key: r for r in (
                     "also has its own domestic-violence line, and shelters answer the phone day and night.",
         ),
     )),
-    Region("uk", "United Kingdom", "UK", "[999](tel:999) in the UK (if you can't speak, press 55 when asked)",
+    Region("uk", "United Kingdom", "UK", "[999](tel:999) in the UK (from a mobile, if you can't speak, press 55 when asked)",
            "[call Samaritans on 116 123](tel:116123)", (
         Resource(
             key="uk_ndah", name="National Domestic Abuse Helpline (UK, run by Refuge)", region="United Kingdom",
@@ -612,15 +612,15 @@ REGIONS: MappingProxyType[str, Region] = MappingProxyType({r.key: r for r in (
             text="Text 1737", tel="1737", sms="1737", details="24/7 and free: call or text to talk with a counsellor.",
         ),
     )),
-    Region("elsewhere", "Somewhere else", "", "your local emergency number ([112](tel:112) in Europe)",
+    Region("elsewhere", "Somewhere else", "", "[112](tel:112) in Europe, or your country's own",
            "call your local crisis line", (_ELSEWHERE,)),
 )})
 DEFAULT_REGION = "us"  # the seeds' hotline, when nothing says where the person is
 EMERGENCY_LINE = "In danger now? Call your emergency number: {emergency}."
 REGION_LABEL = "Help lines for"
-REGION_SAVED = "Saved: Take Two now shows help lines for {where} first, on every screen."
-REGION_HELP = ("Kept on this computer, like everything else. Take Two guesses from this browser's time "
-               "zone until you choose.")
+REGION_SAVED = "Saved: help lines for {where} are shown first now, on every screen."
+REGION_HELP = ("Kept on this computer, like everything else. Until you choose, this is a guess from this "
+               "browser's time zone.")
 
 TIPS: tuple[Tip, ...] = (
     Tip(

@@ -52,16 +52,21 @@ def safety_state(runs: list[DiagnosticRun], events: list[SafetyEvent]) -> Safety
 _ZONES = {  # time zones of the places with their own lines (content.REGIONS); a prefix ends with "/"
     "uk": ("Europe/London", "Europe/Belfast", "Europe/Guernsey", "Europe/Jersey", "Europe/Isle_of_Man", "GB"),
     "ie": ("Europe/Dublin", "Eire"),
-    "au": ("Australia/",),
+    "au": ("Australia/", "Antarctica/Macquarie"),
     "nz": ("Pacific/Auckland", "Pacific/Chatham", "NZ"),
     "ca": ("Canada/", "America/Toronto", "America/Montreal", "America/Vancouver", "America/Edmonton",
            "America/Winnipeg", "America/Halifax", "America/St_Johns", "America/Regina", "America/Moncton",
            "America/Whitehorse", "America/Yellowknife", "America/Iqaluit", "America/Glace_Bay",
-           "America/Goose_Bay", "America/Swift_Current", "America/Dawson_Creek", "America/Inuvik"),
+           "America/Goose_Bay", "America/Swift_Current", "America/Dawson_Creek", "America/Inuvik",
+           "America/Rankin_Inlet", "America/Cambridge_Bay", "America/Resolute", "America/Atikokan",
+           "America/Creston", "America/Fort_Nelson", "America/Dawson", "America/Blanc-Sablon"),
     "us": ("US/", "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
            "America/Phoenix", "America/Anchorage", "America/Detroit", "America/Boise", "America/Indiana/",
            "America/Kentucky/", "America/North_Dakota/", "America/Juneau", "America/Adak", "Pacific/Honolulu",
-           "America/Puerto_Rico"),
+           "America/Puerto_Rico", "America/Indianapolis", "America/Louisville", "America/Fort_Wayne",  # old names
+           "America/Knox_IN", "America/Sitka", "America/Nome", "America/Yakutat", "America/Metlakatla",
+           "America/Menominee", "America/Shiprock", "Navajo", "Pacific/Guam", "Pacific/Saipan",
+           "America/St_Thomas", "America/Virgin", "Pacific/Pago_Pago"),
 }
 _LOCALES = {"US": "us", "CA": "ca", "GB": "uk", "IE": "ie", "AU": "au", "NZ": "nz"}
 
@@ -78,6 +83,6 @@ def region_for(saved: str, timezone: str | None, locale: str | None) -> Region:
             return REGIONS[key]
     if zone and zone not in ("UTC", "GMT", "Etc/UTC", "Etc/GMT", "Universal", "Zulu"):
         return REGIONS["elsewhere"]
-    parts = (locale or "").replace("_", "-").split("-")  # "en-GB": English, as in Britain
-    country = parts[-1].upper() if len(parts) > 1 else ""
+    # "en-GB": English, as in Britain; "en-US-u-ca-gregory": the country is the two-letter part
+    country = next((p.upper() for p in (locale or "").replace("_", "-").split("-")[1:] if len(p) == 2), "")
     return REGIONS[_LOCALES.get(country, "elsewhere" if country else DEFAULT_REGION)]
