@@ -51,8 +51,7 @@ VERDICT_BOX = {
 
 
 def resources() -> None:
-    """Every help line where the person is (state.region), as our own content (never user text), and
-    the choice of where that is."""
+    """Every help line where the person is (state.region), as our own content (never user text)."""
     region = state.region()
     for r in region.lines:
         with st.container(border=True):
